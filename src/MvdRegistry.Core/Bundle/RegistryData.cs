@@ -1,0 +1,39 @@
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Core.Bundle;
+
+/// <summary>A set of registry records in memory, linked through their navigation properties.</summary>
+public sealed class RegistryData
+{
+    public List<Patient> Patients { get; } = [];
+    public List<Operation> Operations { get; } = [];
+    public List<ImagingStudy> Imaging { get; } = [];
+    public List<FollowUp> FollowUps { get; } = [];
+    public List<Complication> Complications { get; } = [];
+
+    public IEnumerable<RegistryRecord> All() =>
+        Patients.Cast<RegistryRecord>().Concat(Operations).Concat(Imaging).Concat(FollowUps).Concat(Complications);
+
+    /// <summary>
+    /// Sets navigation properties from the key columns. Records whose parent is absent keep a null
+    /// parent; the caller decides whether that is an error.
+    /// </summary>
+    public RegistryData Link()
+    {
+        var patients = Patients.ToDictionary(p => p.PatientId);
+        var operations = Operations.ToDictionary(o => o.CaseId);
+        foreach (var p in Patients) p.Operations.Clear();
+        foreach (var o in Operations)
+        {
+            o.Imaging.Clear();
+            o.FollowUps.Clear();
+            o.Complications.Clear();
+            o.Patient = patients.GetValueOrDefault(o.PatientId);
+            o.Patient?.Operations.Add(o);
+        }
+        foreach (var s in Imaging) { s.Operation = operations.GetValueOrDefault(s.CaseId); s.Operation?.Imaging.Add(s); }
+        foreach (var f in FollowUps) { f.Operation = operations.GetValueOrDefault(f.CaseId); f.Operation?.FollowUps.Add(f); }
+        foreach (var c in Complications) { c.Operation = operations.GetValueOrDefault(c.CaseId); c.Operation?.Complications.Add(c); }
+        return this;
+    }
+}

@@ -1,0 +1,34 @@
+namespace MvdRegistry.Core.Dictionary;
+
+public enum VariableType { Id, Text, Integer, Decimal, Date, Choice, Multi, YesNo }
+
+public enum Requirement { Yes, Applies, No }
+
+public sealed record Choice(string Code, string Label);
+
+/// <summary>One row of data-dictionary.csv.</summary>
+public sealed record Variable(
+    string Form,
+    string Name,
+    string Label,
+    VariableType Type,
+    IReadOnlyList<Choice> Choices,
+    string Min,
+    string Max,
+    Requirement Required,
+    string AppliesWhen,
+    string Identifier,
+    string Notes)
+{
+    public const string MultiSeparator = "___";
+
+    /// <summary>The file columns of this variable: one per code for a multi-choice variable.</summary>
+    public IReadOnlyList<string> Columns { get; } =
+        Type == VariableType.Multi ? Choices.Select(c => Name + MultiSeparator + c.Code).ToArray() : [Name];
+
+    public string PropertyName { get; } = string.Concat(Name.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    public bool HasCode(string code) => Choices.Any(c => c.Code == code);
+
+    public string LabelOf(string code) => Choices.FirstOrDefault(c => c.Code == code)?.Label ?? code;
+}

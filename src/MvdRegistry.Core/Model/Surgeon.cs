@@ -1,0 +1,9 @@
+namespace MvdRegistry.Core.Model;
+
+/// <summary>An operating surgeon, known by code; an administrator may link the code to a user.</summary>
+public sealed class Surgeon
+{
+    public string Code { get; set; } = "";
+
+    public string? UserName { get; set; }
+}

@@ -1,0 +1,40 @@
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Core.Records;
+
+/// <summary>Evaluates a variable's applies_when against its record and the operation's indication.</summary>
+public static class Applicability
+{
+    public static bool Holds(Variable variable, RegistryRecord record, string? indication)
+    {
+        var rule = variable.AppliesWhen;
+        switch (rule)
+        {
+            case "" or "all": return true;
+            case "hfs": return indication == "HFS";
+            case "tn": return indication == "TN";
+            case "pain": return indication is "TN" or "GPN";
+        }
+        var negated = rule.Contains("!=");
+        var parts = rule.Split(negated ? "!=" : "=", 2);
+        var other = DataDictionary.Instance.Get(variable.Form, parts[0]);
+        var value = FieldAccess.Get(record, other) as string;
+        var codes = parts[1].Split('|');
+        return negated ? value is not null && !codes.Contains(value) : value is not null && codes.Contains(value);
+    }
+
+    /// <summary>The condition in words, for "applies only when ...".</summary>
+    public static string Describe(Variable variable)
+    {
+        var rule = variable.AppliesWhen;
+        return rule switch
+        {
+            "hfs" => "the indication is HFS",
+            "tn" => "the indication is TN",
+            "pain" => "the indication is TN or GPN",
+            _ when rule.Contains("!=") => rule.Replace("!=", " is not ").Replace("|", " or "),
+            _ => rule.Replace("=", " is ").Replace("|", " or "),
+        };
+    }
+}

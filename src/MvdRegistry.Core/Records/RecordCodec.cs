@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Core.Records;
+
+/// <summary>
+/// Turns a record's raw column values (as in the bundle files, the web form and the API) into an
+/// entity, checking type, code and range of each field, and back again.
+/// </summary>
+public static partial class RecordCodec
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// Sets every variable of <paramref name="form"/> on <paramref name="target"/> from
+    /// <paramref name="row"/> (column name to raw text; a missing column counts as empty).
+    /// Returns the field problems; a field with a problem is left empty.
+    /// </summary>
+    public static List<FieldIssue> Read(string form, IReadOnlyDictionary<string, string?> row, RegistryRecord target, DateOnly today)
+    {
+        var issues = new List<FieldIssue>();
+        foreach (var variable in DataDictionary.Instance.Form(form))
+        {
+            object? value = variable.Type == VariableType.Multi
+                ? ReadMulti(variable, row, issues)
+                : ReadSingle(variable, Raw(row, variable.Name), today, issues);
+            FieldAccess.Set(target, variable, value);
+        }
+        return issues;
+    }
+
+    public static T Read<T>(string form, IReadOnlyDictionary<string, string?> row, DateOnly today, out List<FieldIssue> issues)
+        where T : RegistryRecord, new()
+    {
+        var record = new T();
+        issues = Read(form, row, record, today);
+        return record;
+    }
+
+    /// <summary>The record's values as file columns; empty string for not recorded.</summary>
+    public static Dictionary<string, string> Write(RegistryRecord record)
+    {
+        var form = FieldAccess.FormOf(record);
+        var row = new Dictionary<string, string>();
+        foreach (var variable in DataDictionary.Instance.Form(form))
+        {
+            var value = FieldAccess.Get(record, variable);
+            if (variable.Type == VariableType.Multi)
+            {
+                var set = value is string s ? s.Split('|', StringSplitOptions.RemoveEmptyEntries) : null;
+                foreach (var choice in variable.Choices)
+                {
+                    row[variable.Name + Variable.MultiSeparator + choice.Code] = set is null ? "" : set.Contains(choice.Code) ? "1" : "0";
+                }
+            }
+            else
+            {
+                row[variable.Name] = Format(value);
+            }
+        }
+        return row;
+    }
+
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", Inv),
+        decimal m => m.ToString("0.############################", Inv),
+        int i => i.ToString(Inv),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Raw(IReadOnlyDictionary<string, string?> row, string column) =>
+        row.TryGetValue(column, out var v) && v is not null ? v.Trim() : "";
+
+    private static object? ReadSingle(Variable v, string raw, DateOnly today, List<FieldIssue> issues)
+    {
+        if (raw.Length == 0) return null;
+        switch (v.Type)
+        {
+            case VariableType.Id:
+                if (raw.Length > 64 || raw.Any(char.IsWhiteSpace))
+                    return Fail(issues, v, $"'{raw}' is not a valid key (at most 64 characters, no spaces)");
+                return raw;
+            case VariableType.Text:
+                return raw.Length > 200 ? Fail(issues, v, "is longer than 200 characters") : raw;
+            case VariableType.Choice:
+                return v.HasCode(raw) ? raw : Fail(issues, v, $"'{raw}' is not a code of {v.Name} ({string.Join(", ", v.Choices.Select(c => c.Code))})");
+            case VariableType.YesNo:
+                return raw is "yes" or "no" or "unknown" ? raw : Fail(issues, v, $"'{raw}' is not yes, no or unknown");
+            case VariableType.Integer:
+                if (!decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var whole) || whole != decimal.Truncate(whole) || Math.Abs(whole) > int.MaxValue)
+                    return Fail(issues, v, $"'{raw}' is not a whole number");
+                return InRange(v, (int)whole, whole, issues);
+            case VariableType.Decimal:
+                if (!decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var number))
+                    return Fail(issues, v, $"'{raw}' is not a number");
+                return InRange(v, number, number, issues);
+            case VariableType.Date:
+                if (!IsoDate().IsMatch(raw) || !DateOnly.TryParseExact(raw, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date))
+                    return Fail(issues, v, $"'{raw}' is not a date (yyyy-MM-dd)");
+                return DateInRange(v, date, today, issues);
+            default:
+                throw new InvalidOperationException($"unexpected type {v.Type}");
+        }
+    }
+
+    private static object? ReadMulti(Variable v, IReadOnlyDictionary<string, string?> row, List<FieldIssue> issues)
+    {
+        var set = new List<string>();
+        var empty = 0;
+        foreach (var choice in v.Choices)
+        {
+            var column = v.Name + Variable.MultiSeparator + choice.Code;
+            switch (Raw(row, column))
+            {
+                case "": empty++; break;
+                case "1": set.Add(choice.Code); break;
+                case "0": break;
+                case var other:
+                    issues.Add(new FieldIssue(column, $"'{other}' is not 1 or 0"));
+                    return null;
+            }
+        }
+        if (empty == v.Choices.Count) return null;
+        if (empty > 0)
+        {
+            issues.Add(new FieldIssue(v.Columns[0], $"{v.Name}: answer every choice with 1 or 0, or leave them all empty"));
+            return null;
+        }
+        return string.Join('|', set);
+    }
+
+    private static object? InRange<T>(Variable v, T value, decimal number, List<FieldIssue> issues)
+    {
+        if (v.Min.Length > 0 && number < decimal.Parse(v.Min, Inv))
+            return Fail(issues, v, $"{Format(number)} is below the minimum {v.Min}");
+        if (v.Max.Length > 0 && number > decimal.Parse(v.Max, Inv))
+            return Fail(issues, v, $"{Format(number)} is above the maximum {v.Max}");
+        return value;
+    }
+
+    private static object? DateInRange(Variable v, DateOnly date, DateOnly today, List<FieldIssue> issues)
+    {
+        DateOnly? Bound(string text) => text switch { "" => null, "today" => today, _ => DateOnly.ParseExact(text, "yyyy-MM-dd", Inv) };
+        if (Bound(v.Min) is { } min && date < min)
+            return Fail(issues, v, $"{date:yyyy-MM-dd} is before {v.Min}");
+        if (Bound(v.Max) is { } max && date > max)
+            return Fail(issues, v, v.Max == "today" ? $"{date:yyyy-MM-dd} is in the future" : $"{date:yyyy-MM-dd} is after {v.Max}");
+        return date;
+    }
+
+    private static object? Fail(List<FieldIssue> issues, Variable v, string message)
+    {
+        issues.Add(new FieldIssue(v.Name, message));
+        return null;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex IsoDate();
+}
