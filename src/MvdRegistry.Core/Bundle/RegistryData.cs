@@ -14,6 +14,16 @@ public sealed class RegistryData
     public IEnumerable<RegistryRecord> All() =>
         Patients.Cast<RegistryRecord>().Concat(Operations).Concat(Imaging).Concat(FollowUps).Concat(Complications);
 
+    /// <summary>Clears every navigation property, so that each record can be attached to a context on its own.</summary>
+    public void Unlink()
+    {
+        foreach (var p in Patients) p.Operations = [];
+        foreach (var o in Operations) { o.Patient = null; o.Imaging = []; o.FollowUps = []; o.Complications = []; }
+        foreach (var s in Imaging) s.Operation = null;
+        foreach (var f in FollowUps) f.Operation = null;
+        foreach (var c in Complications) c.Operation = null;
+    }
+
     /// <summary>
     /// Sets navigation properties from the key columns. Records whose parent is absent keep a null
     /// parent; the caller decides whether that is an error.

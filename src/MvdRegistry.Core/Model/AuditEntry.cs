@@ -9,7 +9,7 @@ public sealed class AuditEntry
 {
     public long Id { get; set; }
 
-    public DateTimeOffset At { get; set; }
+    public DateTime At { get; set; }
 
     public string User { get; set; } = "";
 

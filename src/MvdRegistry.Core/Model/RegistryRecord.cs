@@ -9,7 +9,8 @@ public abstract class RegistryRecord
     /// </summary>
     public int Version { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime CreatedAt { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

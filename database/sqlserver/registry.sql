@@ -1,0 +1,303 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [audit_log] (
+        [id] bigint NOT NULL IDENTITY,
+        [at] datetime2 NOT NULL,
+        [user_name] nvarchar(200) NOT NULL,
+        [entity] nvarchar(40) NOT NULL,
+        [record_key] nvarchar(64) NOT NULL,
+        [action] int NOT NULL,
+        [field] nvarchar(64) NULL,
+        [old_value] nvarchar(max) NULL,
+        [new_value] nvarchar(max) NULL,
+        [reason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_audit_log] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [sites] (
+        [code] nvarchar(200) NOT NULL,
+        [name] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_sites] PRIMARY KEY ([code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [surgeons] (
+        [code] nvarchar(200) NOT NULL,
+        [user_name] nvarchar(200) NULL,
+        CONSTRAINT [PK_surgeons] PRIMARY KEY ([code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [patients] (
+        [patient_id] nvarchar(64) NOT NULL,
+        [site_code] nvarchar(200) NOT NULL,
+        [mrn] nvarchar(200) NULL,
+        [birth_date] date NULL,
+        [sex] nvarchar(40) NULL,
+        [ethnicity] nvarchar(40) NULL,
+        [consent_status] nvarchar(40) NULL,
+        [consent_withdrawn_date] date NULL,
+        [row_version] int NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        [updated_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_patients] PRIMARY KEY ([patient_id]),
+        CONSTRAINT [FK_patients_sites_site_code] FOREIGN KEY ([site_code]) REFERENCES [sites] ([code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [operations] (
+        [case_id] nvarchar(64) NOT NULL,
+        [patient_id] nvarchar(64) NOT NULL,
+        [indication] nvarchar(40) NULL,
+        [side] nvarchar(40) NULL,
+        [redo] nvarchar(40) NULL,
+        [symptom_duration_months] int NULL,
+        [hfs_onset] nvarchar(40) NULL,
+        [hfs_extent] nvarchar(40) NULL,
+        [smc_grade] int NULL,
+        [cohen_grade_preop] int NULL,
+        [hfs7_preop] int NULL,
+        [sym_ear_clicking] nvarchar(40) NULL,
+        [sym_hearing_loss] nvarchar(40) NULL,
+        [sym_ear_pain] nvarchar(40) NULL,
+        [sym_vision] nvarchar(40) NULL,
+        [botox_prior] nvarchar(40) NULL,
+        [botox_cycles] int NULL,
+        [botox_response] nvarchar(40) NULL,
+        [tn_type] nvarchar(40) NULL,
+        [tn_division] nvarchar(200) NULL,
+        [bni_pain_preop] nvarchar(40) NULL,
+        [medications_count] int NULL,
+        [hypertension] nvarchar(40) NULL,
+        [diabetes] nvarchar(40) NULL,
+        [anticoagulation] nvarchar(40) NULL,
+        [asa_class] int NULL,
+        [bmi] decimal(12,4) NULL,
+        [hb_grade_preop] int NULL,
+        [pta_db_preop] decimal(12,4) NULL,
+        [sds_pct_preop] int NULL,
+        [lsr_preop] nvarchar(40) NULL,
+        [surgery_date] date NULL,
+        [surgeon_code] nvarchar(200) NOT NULL,
+        [approach] nvarchar(40) NULL,
+        [visualization] nvarchar(40) NULL,
+        [baep_monitored] nvarchar(40) NULL,
+        [baep_change] nvarchar(40) NULL,
+        [lsr_monitored] nvarchar(40) NULL,
+        [lsr_intraop] nvarchar(40) NULL,
+        [vessel_op] nvarchar(200) NULL,
+        [vessel_primary] nvarchar(40) NULL,
+        [contact_site_op] nvarchar(40) NULL,
+        [compression_op] nvarchar(40) NULL,
+        [technique] nvarchar(40) NULL,
+        [implant] nvarchar(40) NULL,
+        [duration_min] int NULL,
+        [blood_loss_ml] int NULL,
+        [dural_closure] nvarchar(40) NULL,
+        [discharge_date] date NULL,
+        [row_version] int NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        [updated_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_operations] PRIMARY KEY ([case_id]),
+        CONSTRAINT [FK_operations_patients_patient_id] FOREIGN KEY ([patient_id]) REFERENCES [patients] ([patient_id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_operations_surgeons_surgeon_code] FOREIGN KEY ([surgeon_code]) REFERENCES [surgeons] ([code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [complications] (
+        [complication_id] nvarchar(64) NOT NULL,
+        [case_id] nvarchar(64) NOT NULL,
+        [complication_type] nvarchar(40) NULL,
+        [onset_date] date NULL,
+        [clavien_dindo] nvarchar(40) NULL,
+        [hb_grade_worst] int NULL,
+        [hearing_loss_degree] nvarchar(40) NULL,
+        [resolved] nvarchar(40) NULL,
+        [resolution_date] date NULL,
+        [reoperation] nvarchar(40) NULL,
+        [row_version] int NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        [updated_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_complications] PRIMARY KEY ([complication_id]),
+        CONSTRAINT [FK_complications_operations_case_id] FOREIGN KEY ([case_id]) REFERENCES [operations] ([case_id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [followups] (
+        [followup_id] nvarchar(64) NOT NULL,
+        [case_id] nvarchar(64) NOT NULL,
+        [visit_date] date NULL,
+        [contact_mode] nvarchar(40) NULL,
+        [hfs_status] nvarchar(40) NULL,
+        [cohen_grade] int NULL,
+        [hfs7] int NULL,
+        [bni_pain] nvarchar(40) NULL,
+        [bni_numbness] nvarchar(40) NULL,
+        [hb_grade] int NULL,
+        [pta_db] decimal(12,4) NULL,
+        [sds_pct] int NULL,
+        [botox_since_surgery] nvarchar(40) NULL,
+        [reoperation_since] nvarchar(40) NULL,
+        [row_version] int NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        [updated_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_followups] PRIMARY KEY ([followup_id]),
+        CONSTRAINT [FK_followups_operations_case_id] FOREIGN KEY ([case_id]) REFERENCES [operations] ([case_id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE TABLE [imaging_studies] (
+        [imaging_id] nvarchar(64) NOT NULL,
+        [case_id] nvarchar(64) NOT NULL,
+        [imaging_date] date NULL,
+        [modality] nvarchar(40) NULL,
+        [mri_sequence] nvarchar(200) NULL,
+        [nvc_detected] nvarchar(40) NULL,
+        [vessel_img] nvarchar(200) NULL,
+        [contact_site_img] nvarchar(40) NULL,
+        [compression_img] nvarchar(40) NULL,
+        [tumor_excluded] nvarchar(40) NULL,
+        [vbd] nvarchar(40) NULL,
+        [reader] nvarchar(40) NULL,
+        [row_version] int NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        [updated_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_imaging_studies] PRIMARY KEY ([imaging_id]),
+        CONSTRAINT [FK_imaging_studies_operations_case_id] FOREIGN KEY ([case_id]) REFERENCES [operations] ([case_id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_entity_record_key] ON [audit_log] ([entity], [record_key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_complications_case_id] ON [complications] ([case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_followups_case_id] ON [followups] ([case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_imaging_studies_case_id] ON [imaging_studies] ([case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_operations_patient_id] ON [operations] ([patient_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_operations_surgeon_code] ON [operations] ([surgeon_code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_operations_surgery_date] ON [operations] ([surgery_date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_patients_mrn] ON [patients] ([mrn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_patients_site_code] ON [patients] ([site_code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034024_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125034024_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

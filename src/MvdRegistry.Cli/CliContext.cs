@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
+
+namespace MvdRegistry.Cli;
+
+/// <summary>What a verb runs with: configuration and the two output streams (tests pass their own).</summary>
+public sealed record CliContext(IConfiguration Configuration, TextWriter Out, TextWriter Error)
+{
+    public const int Done = 0;
+    public const int InvalidInput = 1;
+    public const int UsageError = 2;
+
+    public ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
+        services.AddRegistryDatabase(Configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Data.Configurations;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        DictionaryColumns.Map(builder, Forms.FollowUp, "followups");
+        builder.HasKey(r => r.FollowupId);
+        builder.HasOne(r => r.Operation).WithMany(o => o.FollowUps).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

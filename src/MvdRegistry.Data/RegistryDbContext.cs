@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Data;
+
+/// <summary>
+/// The registry's one EF Core model. Each database provider has a subclass of its own so that each
+/// keeps its own migrations (Migrations/Sqlite, Migrations/Postgres, Migrations/SqlServer).
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Surgeon> Surgeons => Set<Surgeon>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Operation> Operations => Set<Operation>();
+    public DbSet<ImagingStudy> Imaging => Set<ImagingStudy>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Complication> Complications => Set<Complication>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
+    public string? AuditReason { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+}
