@@ -47,8 +47,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             switch (entry.State)
             {
                 case EntityState.Added:
-                    record.CreatedAt = record.UpdatedAt = now;
-                    record.Version = 1;
+                    entry.Property(r => r.CreatedAt).CurrentValue = now;
+                    entry.Property(r => r.UpdatedAt).CurrentValue = now;
+                    entry.Property(r => r.Version).CurrentValue = 1;
                     rows.Add(Row(AuditAction.Insert, null, null, Snapshot(record)));
                     break;
                 case EntityState.Modified:
@@ -58,8 +59,10 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                         entry.State = EntityState.Unchanged;
                         break;
                     }
-                    record.UpdatedAt = now;
-                    record.Version = entry.Property(r => r.Version).OriginalValue + 1;
+                    // Set through the entry: with automatic change detection off (the import) a plain
+                    // property assignment here would not be saved.
+                    entry.Property(r => r.UpdatedAt).CurrentValue = now;
+                    entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
                     rows.AddRange(changed.Select(c => Row(AuditAction.Update, c.Field, c.Old, c.New)));
                     break;
                 case EntityState.Deleted:

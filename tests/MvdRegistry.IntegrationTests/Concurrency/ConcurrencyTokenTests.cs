@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.IntegrationTests.Infrastructure;
+
+namespace MvdRegistry.IntegrationTests.Concurrency;
+
+public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    public Task InitializeAsync() => database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_update_increments_the_row_version()
+    {
+        await using (var db = database.NewContext()) await Records.AddPatientAsync(db);
+
+        await using (var db = database.NewContext())
+        {
+            var patient = await db.Patients.SingleAsync();
+            Assert.Equal(1, patient.Version);
+            patient.Sex = "M";
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(2, (await check.Patients.SingleAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_second_editor_of_a_stale_row_gets_a_conflict_not_a_silent_overwrite()
+    {
+        await using (var db = database.NewContext()) await Records.AddPatientAsync(db);
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        var mine = await first.Patients.SingleAsync();
+        var theirs = await second.Patients.SingleAsync();
+
+        mine.Sex = "M";
+        await first.SaveChangesAsync();
+        theirs.Sex = "U";
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = database.NewContext();
+        Assert.Equal("M", (await check.Patients.SingleAsync()).Sex);
+    }
+}
+
+public sealed class SqliteConcurrencyTokenTests(SqliteTestDatabase database) : ConcurrencyTokenTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresConcurrencyTokenTests(PostgresTestDatabase database) : ConcurrencyTokenTests<PostgresTestDatabase>(database);

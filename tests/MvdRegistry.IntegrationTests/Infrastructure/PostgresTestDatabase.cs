@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
+using Npgsql;
+using Respawn;
+
+namespace MvdRegistry.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh database on the throwaway PostgreSQL 15 server that tests/run.sh starts and names in
+/// MVD_TEST_POSTGRES. Dropped afterwards.
+/// </summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    private readonly string _name = "mvd_test_" + Guid.NewGuid().ToString("N")[..12];
+    private string _server = "";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override IDbAdapter Adapter => DbAdapter.Postgres;
+
+    public override RegistryDbContext NewContext(ICurrentUser? user = null, TimeProvider? clock = null) =>
+        new PostgresRegistryDbContext(RegistryDatabase.Options<PostgresRegistryDbContext>(o => o.UseNpgsql(ConnectionString), user ?? new FixedUser("test"), clock));
+
+    protected override async Task CreateAsync()
+    {
+        _server = Environment.GetEnvironmentVariable("MVD_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("MVD_TEST_POSTGRES is not set: run the suite with tests/run.sh, which starts a throwaway PostgreSQL 15.");
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
+        await create.ExecuteNonQueryAsync();
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+    }
+
+    protected override DbConnection OpenConnection() => new NpgsqlConnection(ConnectionString);
+
+    public override async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
+using Respawn;
+using Respawn.Graph;
+
+namespace MvdRegistry.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real, migrated database of one provider for one test class, emptied by Respawn before each test.
+/// Respawn uses its own connection, outside the application's audit guard, as a DBA would.
+/// </summary>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; protected set; } = "";
+
+    /// <summary>Configuration keys as the hosts read them.</summary>
+    public IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:Registry"] = ConnectionString,
+    }).Build();
+
+    public abstract RegistryDbContext NewContext(ICurrentUser? user = null, TimeProvider? clock = null);
+
+    protected abstract Task CreateAsync();
+
+    protected abstract DbConnection OpenConnection();
+
+    protected abstract IDbAdapter Adapter { get; }
+
+    public async Task InitializeAsync()
+    {
+        await CreateAsync();
+        await using (var db = NewContext()) await db.Database.MigrateAsync();
+        await using var connection = OpenConnection();
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = Adapter,
+            TablesToIgnore = [new Table("__EFMigrationsHistory")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = OpenConnection();
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public async Task<Dictionary<string, int>> CountRowsAsync()
+    {
+        await using var db = NewContext();
+        return new Dictionary<string, int>
+        {
+            ["sites"] = await db.Sites.CountAsync(),
+            ["surgeons"] = await db.Surgeons.CountAsync(),
+            ["patients"] = await db.Patients.CountAsync(),
+            ["operations"] = await db.Operations.CountAsync(),
+            ["imaging"] = await db.Imaging.CountAsync(),
+            ["followups"] = await db.FollowUps.CountAsync(),
+            ["complications"] = await db.Complications.CountAsync(),
+            ["audit"] = await db.AuditLog.CountAsync(),
+        };
+    }
+
+    public abstract Task DisposeAsync();
+}
