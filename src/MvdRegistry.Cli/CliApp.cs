@@ -13,6 +13,7 @@ public static class CliApp
             MigrateCommand.Create(context),
             ImportCommand.Create(context),
             ExportCommand.Create(context),
+            SeedDemoCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -24,7 +24,7 @@ internal static class ExportCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
-            var counts = await new CsvBundleWriter(db).WriteAsync(dir.FullName, ct);
+            var counts = await CsvBundleWriter.WriteAsync(db, dir.FullName, ct);
             await context.Out.WriteLineAsync($"Wrote {dir.FullName}: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
             return CliContext.Done;
         });

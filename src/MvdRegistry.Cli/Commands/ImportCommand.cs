@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
 using MvdRegistry.Reporting.Import;
 
 namespace MvdRegistry.Cli.Commands;
@@ -26,7 +27,8 @@ internal static class ImportCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
-            var result = await new BundleImporter(db, TimeProvider.System).ImportAsync(dir.FullName, ct);
+            var user = scope.ServiceProvider.GetRequiredService<ICurrentUser>();
+            var result = await new BundleImporter(db, user, TimeProvider.System).ImportAsync(dir.FullName, ct);
             foreach (var warning in result.Warnings) await context.Out.WriteLineAsync("warning: " + warning);
             if (!result.Succeeded)
             {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,45 +36,38 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         foreach (var entry in context.ChangeTracker.Entries<RegistryRecord>().ToList())
         {
             var record = entry.Entity;
-            var form = FieldAccess.FormOf(record);
-            var key = FieldAccess.Key(record);
-            AuditEntry Row(AuditAction action, string? field, string? oldValue, string? newValue) => new()
-            {
-                At = now, User = user.Name, Entity = form, Key = key, Action = action,
-                Field = field, OldValue = oldValue, NewValue = newValue, Reason = context.AuditReason,
-            };
+            // Values are set through the entry: with automatic change detection off (the import) a
+            // plain property assignment here would not be saved.
             switch (entry.State)
             {
                 case EntityState.Added:
                     entry.Property(r => r.CreatedAt).CurrentValue = now;
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = 1;
-                    rows.Add(Row(AuditAction.Insert, null, null, Snapshot(record)));
+                    rows.Add(AuditRows.Insert(record, user.Name, now, context.AuditReason));
                     break;
                 case EntityState.Modified:
-                    var changed = ChangedFields(entry, form).ToList();
+                    var changed = ChangedFields(entry).ToList();
                     if (changed.Count == 0)
                     {
                         entry.State = EntityState.Unchanged;
                         break;
                     }
-                    // Set through the entry: with automatic change detection off (the import) a plain
-                    // property assignment here would not be saved.
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
-                    rows.AddRange(changed.Select(c => Row(AuditAction.Update, c.Field, c.Old, c.New)));
+                    rows.AddRange(changed.Select(c => AuditRows.Row(record, AuditAction.Update, user.Name, now, context.AuditReason, c.Field, c.Old, c.New)));
                     break;
                 case EntityState.Deleted:
-                    rows.Add(Row(AuditAction.Delete, null, Snapshot(record), null));
+                    rows.Add(AuditRows.Delete(record, user.Name, now, context.AuditReason));
                     break;
             }
         }
         context.AuditLog.AddRange(rows);
     }
 
-    private static IEnumerable<(string Field, string? Old, string? New)> ChangedFields(EntityEntry<RegistryRecord> entry, string form)
+    private static IEnumerable<(string Field, string? Old, string? New)> ChangedFields(EntityEntry<RegistryRecord> entry)
     {
-        foreach (var variable in DataDictionary.Instance.Form(form))
+        foreach (var variable in DataDictionary.Instance.Form(FieldAccess.FormOf(entry.Entity)))
         {
             var property = entry.Property(variable.PropertyName);
             var before = RecordCodec.Format(property.OriginalValue);
@@ -85,11 +77,4 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    /// <summary>Every recorded value of a new or deleted record, as one JSON object keyed by variable.</summary>
-    private static string Snapshot(RegistryRecord record) =>
-        JsonSerializer.Serialize(DataDictionary.Instance.Form(FieldAccess.FormOf(record))
-            .Select(v => (v.Name, Value: RecordCodec.Format(FieldAccess.Get(record, v))))
-            .Where(p => p.Value.Length > 0)
-            .ToDictionary(p => p.Name, p => p.Value));
 }

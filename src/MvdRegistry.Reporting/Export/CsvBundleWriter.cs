@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Bundle;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
@@ -8,34 +9,47 @@ using MvdRegistry.Data;
 namespace MvdRegistry.Reporting.Export;
 
 /// <summary>
-/// Writes the identified registry as the five files of the import bundle (for administrators):
-/// UTF-8 without a byte-order mark, CRLF line ends, RFC 4180 quoting, rows ordered by key.
+/// Writes records as the five files of the import bundle: UTF-8 without a byte-order mark, CRLF line
+/// ends, RFC 4180 quoting, rows ordered by key. Each file is written to a temporary name and moved
+/// into place, so a reader never sees half a file.
 /// </summary>
-public sealed class CsvBundleWriter(RegistryDbContext db)
+public static class CsvBundleWriter
 {
-    public async Task<Dictionary<string, int>> WriteAsync(string directory, CancellationToken ct = default)
+    /// <summary>The identified registry (for administrators).</summary>
+    public static async Task<Dictionary<string, int>> WriteAsync(RegistryDbContext db, string directory, CancellationToken ct = default)
     {
         Directory.CreateDirectory(directory);
         return new Dictionary<string, int>
         {
-            [Forms.Patient] = await WriteFormAsync(directory, Forms.Patient, db.Patients.AsNoTracking().OrderBy(r => r.PatientId), ct),
-            [Forms.Case] = await WriteFormAsync(directory, Forms.Case, db.Operations.AsNoTracking().OrderBy(r => r.CaseId), ct),
-            [Forms.Imaging] = await WriteFormAsync(directory, Forms.Imaging, db.Imaging.AsNoTracking().OrderBy(r => r.ImagingId), ct),
-            [Forms.FollowUp] = await WriteFormAsync(directory, Forms.FollowUp, db.FollowUps.AsNoTracking().OrderBy(r => r.FollowupId), ct),
-            [Forms.Complication] = await WriteFormAsync(directory, Forms.Complication, db.Complications.AsNoTracking().OrderBy(r => r.ComplicationId), ct),
+            [Forms.Patient] = await WriteFormAsync(directory, Forms.Patient, db.Patients.AsNoTracking().OrderBy(r => r.PatientId).AsAsyncEnumerable(), ct),
+            [Forms.Case] = await WriteFormAsync(directory, Forms.Case, db.Operations.AsNoTracking().OrderBy(r => r.CaseId).AsAsyncEnumerable(), ct),
+            [Forms.Imaging] = await WriteFormAsync(directory, Forms.Imaging, db.Imaging.AsNoTracking().OrderBy(r => r.ImagingId).AsAsyncEnumerable(), ct),
+            [Forms.FollowUp] = await WriteFormAsync(directory, Forms.FollowUp, db.FollowUps.AsNoTracking().OrderBy(r => r.FollowupId).AsAsyncEnumerable(), ct),
+            [Forms.Complication] = await WriteFormAsync(directory, Forms.Complication, db.Complications.AsNoTracking().OrderBy(r => r.ComplicationId).AsAsyncEnumerable(), ct),
         };
     }
 
-    private static async Task<int> WriteFormAsync<T>(string directory, string form, IQueryable<T> rows, CancellationToken ct) where T : RegistryRecord
+    /// <summary>Records held in memory, such as generated demo data.</summary>
+    public static async Task WriteAsync(RegistryData data, string directory, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(directory);
+        await WriteFormAsync(directory, Forms.Patient, data.Patients.OrderBy(r => r.PatientId, StringComparer.Ordinal).ToAsyncEnumerable(), ct);
+        await WriteFormAsync(directory, Forms.Case, data.Operations.OrderBy(r => r.CaseId, StringComparer.Ordinal).ToAsyncEnumerable(), ct);
+        await WriteFormAsync(directory, Forms.Imaging, data.Imaging.OrderBy(r => r.ImagingId, StringComparer.Ordinal).ToAsyncEnumerable(), ct);
+        await WriteFormAsync(directory, Forms.FollowUp, data.FollowUps.OrderBy(r => r.FollowupId, StringComparer.Ordinal).ToAsyncEnumerable(), ct);
+        await WriteFormAsync(directory, Forms.Complication, data.Complications.OrderBy(r => r.ComplicationId, StringComparer.Ordinal).ToAsyncEnumerable(), ct);
+    }
+
+    private static async Task<int> WriteFormAsync<T>(string directory, string form, IAsyncEnumerable<T> rows, CancellationToken ct) where T : RegistryRecord
     {
         var path = Path.Combine(directory, Forms.FileName(form));
         var temp = path + ".tmp";
         var columns = DataDictionary.Instance.Columns(form);
         var count = 0;
-        await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\r\n" })
+        await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\r\n" })
         {
             await writer.WriteLineAsync(string.Join(',', columns.Select(Quote)));
-            await foreach (var record in rows.AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var record in rows.WithCancellation(ct))
             {
                 var values = RecordCodec.Write(record);
                 await writer.WriteLineAsync(string.Join(',', columns.Select(c => Quote(values[c]))));

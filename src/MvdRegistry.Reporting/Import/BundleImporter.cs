@@ -4,6 +4,8 @@ using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
 using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
+using MvdRegistry.Data.Bulk;
 
 namespace MvdRegistry.Reporting.Import;
 
@@ -12,9 +14,9 @@ namespace MvdRegistry.Reporting.Import;
 /// transaction, or nothing. A key already in the registry updates that record (audited field by field)
 /// when a value differs; identical rows are left alone, so a second import of a bundle writes nothing.
 /// </summary>
-public sealed class BundleImporter(RegistryDbContext db, TimeProvider clock)
+public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private const int ChunkSize = 5_000;
+    private const int UpdateChunk = 2_000;
 
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
     {
@@ -26,55 +28,72 @@ public sealed class BundleImporter(RegistryDbContext db, TimeProvider clock)
         var current = existing.All().ToDictionary(r => (FieldAccess.FormOf(r), FieldAccess.Key(r)));
         existing.Unlink();
         read.Data.Unlink();
+        var inserts = new RegistryData();
+        var updates = new List<(RegistryRecord Old, RegistryRecord New)>();
+        var unchanged = 0;
+        foreach (var record in read.Data.All())
+        {
+            if (!current.TryGetValue((FieldAccess.FormOf(record), FieldAccess.Key(record)), out var old))
+                Add(inserts, record);
+            else if (SameValues(old, record))
+                unchanged++;
+            else
+                updates.Add((old, record));
+        }
 
-        int inserted = 0, updated = 0, unchanged = 0;
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await AddUnknownCodesAsync(read.Data, ct);
-            var pending = 0;
-            foreach (var record in read.Data.All())
-            {
-                var form = FieldAccess.FormOf(record);
-                if (!current.TryGetValue((form, FieldAccess.Key(record)), out var old))
-                {
-                    db.Add(record);
-                    inserted++;
-                }
-                else if (SameValues(old, record))
-                {
-                    unchanged++;
-                    continue;
-                }
-                else
-                {
-                    db.Attach(old);
-                    foreach (var variable in DataDictionary.Instance.Form(form))
-                        FieldAccess.Set(old, variable, FieldAccess.Get(record, variable));
-                    updated++;
-                }
-                if (++pending >= ChunkSize)
-                {
-                    await SaveChunkAsync(ct);
-                    pending = 0;
-                }
-            }
-            await SaveChunkAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
-        return new ImportResult([], read.Warnings, inserted, updated, unchanged);
+        await AddUnknownCodesAsync(read.Data, ct);
+        await InsertAsync(inserts, ct);
+        await UpdateAsync(updates, ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult([], read.Warnings, inserts.All().Count(), updates.Count, unchanged);
     }
 
-    private async Task SaveChunkAsync(CancellationToken ct)
+    /// <summary>New records go in through one prepared command per table, each with its audit row.</summary>
+    private async Task InsertAsync(RegistryData inserts, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var record in inserts.All())
+        {
+            record.CreatedAt = record.UpdatedAt = now;
+            record.Version = 1;
+        }
+        await BulkInserter.InsertAsync(db, inserts.Patients, ct);
+        await BulkInserter.InsertAsync(db, inserts.Operations, ct);
+        await BulkInserter.InsertAsync(db, inserts.Imaging, ct);
+        await BulkInserter.InsertAsync(db, inserts.FollowUps, ct);
+        await BulkInserter.InsertAsync(db, inserts.Complications, ct);
+        await BulkInserter.InsertAsync(db, inserts.All().Select(r => AuditRows.Insert(r, user.Name, now, db.AuditReason)), ct);
+    }
+
+    /// <summary>Changed records go through SaveChanges, which audits each changed field.</summary>
+    private async Task UpdateAsync(List<(RegistryRecord Old, RegistryRecord New)> updates, CancellationToken ct)
+    {
+        foreach (var chunk in updates.Chunk(UpdateChunk))
+        {
+            foreach (var (old, changed) in chunk)
+            {
+                // The registry's row (with its version) is attached as it is, then given the new
+                // values, so the audit sees old and new and the version check guards the update.
+                var entry = db.Attach(old);
+                foreach (var variable in DataDictionary.Instance.Form(FieldAccess.FormOf(old)))
+                    entry.Property(variable.PropertyName).CurrentValue = FieldAccess.Get(changed, variable);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static void Add(RegistryData data, RegistryRecord record)
+    {
+        switch (record)
+        {
+            case Patient p: data.Patients.Add(p); break;
+            case Operation o: data.Operations.Add(o); break;
+            case ImagingStudy s: data.Imaging.Add(s); break;
+            case FollowUp f: data.FollowUps.Add(f); break;
+            case Complication c: data.Complications.Add(c); break;
+        }
     }
 
     private static bool SameValues(RegistryRecord a, RegistryRecord b) =>
@@ -90,6 +109,7 @@ public sealed class BundleImporter(RegistryDbContext db, TimeProvider clock)
         var surgeons = await db.Surgeons.Select(s => s.Code).ToListAsync(ct);
         foreach (var code in bundle.Operations.Select(o => o.SurgeonCode!).Distinct().Except(surgeons))
             db.Surgeons.Add(new Surgeon { Code = code });
-        await SaveChunkAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 }

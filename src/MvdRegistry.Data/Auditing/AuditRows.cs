@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Records;
+
+namespace MvdRegistry.Data.Auditing;
+
+/// <summary>How one change of one record becomes audit rows; shared by SaveChanges and the bulk import.</summary>
+public static class AuditRows
+{
+    public static AuditEntry Row(RegistryRecord record, AuditAction action, string user, DateTime at, string? reason,
+        string? field = null, string? oldValue = null, string? newValue = null) => new()
+    {
+        At = at,
+        User = user,
+        Entity = FieldAccess.FormOf(record),
+        Key = FieldAccess.Key(record),
+        Action = action,
+        Field = field,
+        OldValue = oldValue,
+        NewValue = newValue,
+        Reason = reason,
+    };
+
+    /// <summary>An insert is one row holding every recorded value (a bulk import must not become one row per field).</summary>
+    public static AuditEntry Insert(RegistryRecord record, string user, DateTime at, string? reason) =>
+        Row(record, AuditAction.Insert, user, at, reason, newValue: Snapshot(record));
+
+    public static AuditEntry Delete(RegistryRecord record, string user, DateTime at, string? reason) =>
+        Row(record, AuditAction.Delete, user, at, reason, oldValue: Snapshot(record));
+
+    /// <summary>Every recorded value of a record, as one JSON object keyed by variable.</summary>
+    public static string Snapshot(RegistryRecord record)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var variable in DataDictionary.Instance.Form(FieldAccess.FormOf(record)))
+        {
+            var text = RecordCodec.Format(FieldAccess.Get(record, variable));
+            if (text.Length > 0) values[variable.Name] = text;
+        }
+        return JsonSerializer.Serialize(values);
+    }
+}
