@@ -14,6 +14,7 @@ public static class CliApp
             ImportCommand.Create(context),
             ExportCommand.Create(context),
             SeedDemoCommand.Create(context),
+            StatsCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

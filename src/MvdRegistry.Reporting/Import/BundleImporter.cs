@@ -21,7 +21,7 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var existing = await RegistrySnapshot.LoadAsync(db, ct);
+        var existing = await RegistryLoader.LoadAsync(db, ct);
         var read = BundleReader.Read(directory, today, existing);
         if (!read.IsValid) return new ImportResult(read.Problems, read.Warnings, 0, 0, 0);
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MvdRegistry.Core.Statistics.Snapshot;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Cli.Commands;
+
+internal static class StatsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<FileInfo>("--json") { Description = "Write the statistics snapshot (the shape of the reference expected.json) to this file.", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd) that data completeness is judged against; today by default." };
+        asOf.Validators.Add(r =>
+        {
+            if (r.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                r.AddError($"--as-of '{text}' is not a date (yyyy-MM-dd)");
+        });
+        var timing = new Option<bool>("--timing") { Description = "Print how long loading, computing and writing took (the benchmark)." };
+        var command = new Command("stats", "Compute every outcome and statistic of OUTCOMES.md from the database and write them as JSON.")
+        {
+            json,
+            asOf,
+            timing,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(json)!;
+            var date = parse.GetValue(asOf) is { } text
+                ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : DateOnly.FromDateTime(DateTime.Today);
+            await using var services = context.Services();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await DatabaseSetup.PrepareAsync(db, ct);
+
+            var watch = Stopwatch.StartNew();
+            var data = await RegistryLoader.LoadForStatisticsAsync(db, ct);
+            var loaded = watch.Elapsed;
+            var snapshot = RegistryStatistics.Compute(data.Patients, date);
+            var computed = watch.Elapsed;
+            file.Directory?.Create();
+            await using (var stream = file.Create()) snapshot.WriteJson(stream);
+            var written = watch.Elapsed;
+
+            await context.Out.WriteLineAsync($"Wrote {file.FullName}: {snapshot.Population.Operations} analysed operations.");
+            if (parse.GetValue(timing))
+            {
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"load {loaded.TotalSeconds:F2} s, compute {(computed - loaded).TotalSeconds:F2} s, write {(written - computed).TotalSeconds:F2} s, total {written.TotalSeconds:F2} s ({data.Patients.Count} patients, {data.All().Count()} rows)"));
+            }
+            return CliContext.Done;
+        });
+        return command;
+    }
+}

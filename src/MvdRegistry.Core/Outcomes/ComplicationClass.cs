@@ -1,0 +1,8 @@
+namespace MvdRegistry.Core.Outcomes;
+
+public enum ComplicationClass
+{
+    Transient,
+    Permanent,
+    Indeterminate,
+}

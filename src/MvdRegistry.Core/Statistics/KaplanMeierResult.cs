@@ -1,0 +1,10 @@
+namespace MvdRegistry.Core.Statistics;
+
+/// <summary>A Kaplan-Meier curve; the median and its bounds are null when their curve never gets down to 0.5.</summary>
+public sealed record KaplanMeierResult(
+    int N,
+    int Events,
+    double? Median,
+    double? MedianLower,
+    double? MedianUpper,
+    IReadOnlyList<KaplanMeierRow> Table);
