@@ -278,3 +278,47 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125040719_Users') THEN
+    CREATE TABLE user_accounts (
+        user_name character varying(200) NOT NULL,
+        display_name character varying(200) NOT NULL,
+        roles character varying(200) NOT NULL,
+        surgeon_code character varying(200),
+        CONSTRAINT "PK_user_accounts" PRIMARY KEY (user_name)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125040719_Users') THEN
+    CREATE TABLE user_sites (
+        user_name character varying(200) NOT NULL,
+        site_code character varying(200) NOT NULL,
+        CONSTRAINT "PK_user_sites" PRIMARY KEY (user_name, site_code),
+        CONSTRAINT "FK_user_sites_sites_site_code" FOREIGN KEY (site_code) REFERENCES sites (code) ON DELETE CASCADE,
+        CONSTRAINT "FK_user_sites_user_accounts_user_name" FOREIGN KEY (user_name) REFERENCES user_accounts (user_name) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125040719_Users') THEN
+    CREATE INDEX "IX_user_sites_site_code" ON user_sites (site_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125040719_Users') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261125040719_Users', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

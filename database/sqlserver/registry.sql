@@ -301,3 +301,52 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125040725_Users'
+)
+BEGIN
+    CREATE TABLE [user_accounts] (
+        [user_name] nvarchar(200) NOT NULL,
+        [display_name] nvarchar(200) NOT NULL,
+        [roles] nvarchar(200) NOT NULL,
+        [surgeon_code] nvarchar(200) NULL,
+        CONSTRAINT [PK_user_accounts] PRIMARY KEY ([user_name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125040725_Users'
+)
+BEGIN
+    CREATE TABLE [user_sites] (
+        [user_name] nvarchar(200) NOT NULL,
+        [site_code] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_user_sites] PRIMARY KEY ([user_name], [site_code]),
+        CONSTRAINT [FK_user_sites_sites_site_code] FOREIGN KEY ([site_code]) REFERENCES [sites] ([code]) ON DELETE CASCADE,
+        CONSTRAINT [FK_user_sites_user_accounts_user_name] FOREIGN KEY ([user_name]) REFERENCES [user_accounts] ([user_name]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125040725_Users'
+)
+BEGIN
+    CREATE INDEX [IX_user_sites_site_code] ON [user_sites] ([site_code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125040725_Users'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125040725_Users', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -17,6 +17,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Complication> Complications => Set<Complication>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
 
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }

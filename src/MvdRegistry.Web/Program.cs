@@ -1,22 +1,33 @@
 using MvdRegistry.Data;
-using MvdRegistry.Data.Auditing;
-using MvdRegistry.Web.Home;
+using MvdRegistry.Web.Access;
+using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection(RegistryOptions.Section));
 builder.Services.AddRegistryDatabase(builder.Configuration);
-// Until sign-in exists every change is audited under the host's name.
-builder.Services.AddSingleton<ICurrentUser>(new FixedUser("web"));
+builder.AddRegistryAuthentication();
+builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
 
 await app.PrepareEmbeddedDatabaseAsync();
 
-app.MapHealthChecks("/health");
-app.MapHome();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
 
 app.Run();
 

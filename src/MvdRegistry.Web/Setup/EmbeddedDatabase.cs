@@ -22,6 +22,7 @@ public static class EmbeddedDatabase
         var options = scope.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
         if (options.DemoPatients <= 0 || await db.Patients.AnyAsync()) return;
         var result = await DemoSeeder.SeedAsync(db, new FixedUser("demo-seed"), options.DemoPatients, options.DemoSeed, TimeProvider.System);
-        app.Logger.LogInformation("Seeded the embedded database with {Rows} demo rows ({Patients} patients)", result.Inserted, options.DemoPatients);
+        await DemoUsers.SeedAsync(db);
+        app.Logger.LogInformation("Seeded the embedded database with {Rows} demo rows ({Patients} patients) and its sign-in users", result.Inserted, options.DemoPatients);
     }
 }

@@ -16,6 +16,7 @@ public sealed class FirstStartTests : IDisposable
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Database:Provider", "Sqlite")
             .UseSetting("ConnectionStrings:Registry", $"Data Source={file};Pooling=False")
+            .UseSetting("Authentication:Mode", "Local")
             .UseSetting("Registry:DemoPatients", "25"));
         using var client = factory.CreateClient();
 

@@ -680,6 +680,54 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                     b.ToTable("surgeons", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserAccount", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SurgeonCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("surgeon_code");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("user_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserSite", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("site_code");
+
+                    b.HasKey("UserName", "SiteCode");
+
+                    b.HasIndex("SiteCode");
+
+                    b.ToTable("user_sites", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Complication", b =>
                 {
                     b.HasOne("MvdRegistry.Core.Model.Operation", "Operation")
@@ -739,6 +787,21 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserSite", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvdRegistry.Core.Model.UserAccount", null)
+                        .WithMany("Sites")
+                        .HasForeignKey("UserName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Operation", b =>
                 {
                     b.Navigation("Complications");
@@ -751,6 +814,11 @@ namespace MvdRegistry.Data.Migrations.SqlServer
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>
                 {
                     b.Navigation("Operations");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserAccount", b =>
+                {
+                    b.Navigation("Sites");
                 });
 #pragma warning restore 612, 618
         }

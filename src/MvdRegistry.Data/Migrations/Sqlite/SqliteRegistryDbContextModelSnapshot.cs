@@ -673,6 +673,54 @@ namespace MvdRegistry.Data.Migrations.Sqlite
                     b.ToTable("surgeons", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserAccount", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SurgeonCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("surgeon_code");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("user_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserSite", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_code");
+
+                    b.HasKey("UserName", "SiteCode");
+
+                    b.HasIndex("SiteCode");
+
+                    b.ToTable("user_sites", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Complication", b =>
                 {
                     b.HasOne("MvdRegistry.Core.Model.Operation", "Operation")
@@ -732,6 +780,21 @@ namespace MvdRegistry.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserSite", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvdRegistry.Core.Model.UserAccount", null)
+                        .WithMany("Sites")
+                        .HasForeignKey("UserName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Operation", b =>
                 {
                     b.Navigation("Complications");
@@ -744,6 +807,11 @@ namespace MvdRegistry.Data.Migrations.Sqlite
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>
                 {
                     b.Navigation("Operations");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.UserAccount", b =>
+                {
+                    b.Navigation("Sites");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MvdRegistry.Web.Pages.Account;
+
+public sealed class DeniedModel : PageModel;
