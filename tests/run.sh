@@ -12,6 +12,8 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 need_packages=()
 [ -x "$PG_BIN/initdb" ] || need_packages+=(postgresql-15)
+# The browser tests drive Debian's Chromium through Playwright (no browser download).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need_packages[*]} (run as root to install them)" >&2
