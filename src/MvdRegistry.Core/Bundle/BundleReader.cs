@@ -86,7 +86,7 @@ public static class BundleReader
                 continue;
             }
             lines[record] = line;
-            Add(result.Data, record);
+            result.Data.Add(record);
         }
         return true;
     }
@@ -99,18 +99,6 @@ public static class BundleReader
         Forms.FollowUp => new FollowUp(),
         _ => new Complication(),
     };
-
-    private static void Add(RegistryData data, RegistryRecord record)
-    {
-        switch (record)
-        {
-            case Patient p: data.Patients.Add(p); break;
-            case Operation o: data.Operations.Add(o); break;
-            case ImagingStudy s: data.Imaging.Add(s); break;
-            case FollowUp f: data.FollowUps.Add(f); break;
-            case Complication c: data.Complications.Add(c); break;
-        }
-    }
 
     /// <summary>The registry as it would be after the import: bundle records replace registry records of the same key.</summary>
     private static RegistryData Merge(RegistryData bundle, RegistryData? existing)

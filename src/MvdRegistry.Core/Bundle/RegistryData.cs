@@ -11,6 +11,19 @@ public sealed class RegistryData
     public List<FollowUp> FollowUps { get; } = [];
     public List<Complication> Complications { get; } = [];
 
+    public void Add(RegistryRecord record)
+    {
+        switch (record)
+        {
+            case Patient p: Patients.Add(p); break;
+            case Operation o: Operations.Add(o); break;
+            case ImagingStudy s: Imaging.Add(s); break;
+            case FollowUp f: FollowUps.Add(f); break;
+            case Complication c: Complications.Add(c); break;
+            default: throw new ArgumentOutOfRangeException(nameof(record), record.GetType().Name, "not a registry form");
+        }
+    }
+
     public IEnumerable<RegistryRecord> All() =>
         Patients.Cast<RegistryRecord>().Concat(Operations).Concat(Imaging).Concat(FollowUps).Concat(Complications);
 

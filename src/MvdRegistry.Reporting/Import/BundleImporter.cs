@@ -34,7 +34,7 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
         foreach (var record in read.Data.All())
         {
             if (!current.TryGetValue((FieldAccess.FormOf(record), FieldAccess.Key(record)), out var old))
-                Add(inserts, record);
+                inserts.Add(record);
             else if (SameValues(old, record))
                 unchanged++;
             else
@@ -81,18 +81,6 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-        }
-    }
-
-    private static void Add(RegistryData data, RegistryRecord record)
-    {
-        switch (record)
-        {
-            case Patient p: data.Patients.Add(p); break;
-            case Operation o: data.Operations.Add(o); break;
-            case ImagingStudy s: data.Imaging.Add(s); break;
-            case FollowUp f: data.FollowUps.Add(f); break;
-            case Complication c: data.Complications.Add(c); break;
         }
     }
 

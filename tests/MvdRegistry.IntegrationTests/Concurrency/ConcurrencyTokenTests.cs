@@ -3,19 +3,15 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Concurrency;
 
-public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Every_update_increments_the_row_version()
     {
-        await using (var db = database.NewContext()) await Records.AddPatientAsync(db);
+        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
 
-        await using (var db = database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var patient = await db.Patients.SingleAsync();
             Assert.Equal(1, patient.Version);
@@ -23,16 +19,16 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : ICl
             await db.SaveChangesAsync();
         }
 
-        await using var check = database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal(2, (await check.Patients.SingleAsync()).Version);
     }
 
     [Fact]
     public async Task A_second_editor_of_a_stale_row_gets_a_conflict_not_a_silent_overwrite()
     {
-        await using (var db = database.NewContext()) await Records.AddPatientAsync(db);
-        await using var first = database.NewContext();
-        await using var second = database.NewContext();
+        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
+        await using var first = Database.NewContext();
+        await using var second = Database.NewContext();
         var mine = await first.Patients.SingleAsync();
         var theirs = await second.Patients.SingleAsync();
 
@@ -41,7 +37,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : ICl
         theirs.Sex = "U";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        await using var check = database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal("M", (await check.Patients.SingleAsync()).Sex);
     }
 }

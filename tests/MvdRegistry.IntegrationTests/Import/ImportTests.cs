@@ -4,14 +4,10 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Import;
 
-public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ImportTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private Task<CliOutcome> Cli(params string[] args) => CliRun.RunAsync(database.Configuration, args);
+    private Task<CliOutcome> Cli(params string[] args) => CliRun.RunAsync(Database.Configuration, args);
 
     [Fact]
     public async Task The_reference_registry_imports_with_its_warning_and_every_row()
@@ -20,7 +16,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("warning: cases.csv:212: side: bilateral hemifacial spasm", outcome.Out);
-        var counts = await database.CountRowsAsync();
+        var counts = await Database.CountRowsAsync();
         Assert.Equal(408, counts["patients"]);
         Assert.Equal(433, counts["operations"]);
         Assert.Equal(495, counts["imaging"]);
@@ -33,13 +29,13 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     public async Task Importing_the_same_bundle_twice_changes_nothing_the_second_time()
     {
         Assert.Equal(0, (await Cli("import", Paths.ReferenceSmall)).ExitCode);
-        var before = await database.CountRowsAsync();
+        var before = await Database.CountRowsAsync();
 
         var second = await Cli("import", Paths.ReferenceSmall);
 
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 inserted, 0 updated, 3200 unchanged", second.Out);
-        Assert.Equal(before, await database.CountRowsAsync());
+        Assert.Equal(before, await Database.CountRowsAsync());
     }
 
     [Fact]
@@ -53,7 +49,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("0 inserted, 1 updated, 3199 unchanged", outcome.Out);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var operation = await db.Operations.SingleAsync(o => o.CaseId == "C07000001");
         Assert.Equal(181, operation.DurationMin);
         Assert.Equal(2, operation.Version);
@@ -67,7 +63,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     {
         Assert.Equal(0, (await Cli("import", Paths.ReferenceSmall)).ExitCode);
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Contains(await db.Sites.Select(s => s.Code).ToListAsync(), c => c == "HOU");
         Assert.Contains(await db.Surgeons.Select(s => s.Code).ToListAsync(), c => c == "HOU-S2");
     }
@@ -215,7 +211,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     public async Task A_rejected_reimport_leaves_the_registry_as_it_was()
     {
         Assert.Equal(0, (await Cli("import", Paths.ReferenceSmall)).ExitCode);
-        var before = await database.CountRowsAsync();
+        var before = await Database.CountRowsAsync();
         using var bundle = BundleFolder.CopyOf(Paths.ReferenceSmall);
         bundle.Set("cases.csv", "C07000001", "duration_min", "181");
         bundle.Set("cases.csv", "C07000002", "duration_min", "19");
@@ -223,8 +219,8 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
         var outcome = await Cli("import", bundle.Path);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal(before, await database.CountRowsAsync());
-        await using var db = database.NewContext();
+        Assert.Equal(before, await Database.CountRowsAsync());
+        await using var db = Database.NewContext();
         Assert.Equal(157, (await db.Operations.SingleAsync(o => o.CaseId == "C07000001")).DurationMin);
     }
 
@@ -235,7 +231,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
         Assert.Equal(1, outcome.ExitCode);
         foreach (var text in expected) Assert.Contains(text, outcome.Error);
         Assert.Contains("nothing was imported", outcome.Error);
-        Assert.All(await database.CountRowsAsync(), pair => Assert.Equal(0, pair.Value));
+        Assert.All(await Database.CountRowsAsync(), pair => Assert.Equal(0, pair.Value));
     }
 }
 
