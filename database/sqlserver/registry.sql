@@ -350,3 +350,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125041530_VersionTokens'
+)
+BEGIN
+    ALTER TABLE [user_accounts] ADD [row_version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125041530_VersionTokens'
+)
+BEGIN
+    ALTER TABLE [surgeons] ADD [row_version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125041530_VersionTokens'
+)
+BEGIN
+    ALTER TABLE [sites] ADD [row_version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125041530_VersionTokens'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125041530_VersionTokens', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,8 +4,10 @@ namespace MvdRegistry.Core.Model;
 /// A person who signs in. With Entra ID the roles come from the app registration's app roles and
 /// these rows hold the site grants (and the roles used by the local development sign-in).
 /// </summary>
-public sealed class UserAccount
+public sealed class UserAccount : IVersioned
 {
+    public int Version { get; set; }
+
     /// <summary>The sign-in name (Entra ID preferred_username, or the local development user's name).</summary>
     public string UserName { get; set; } = "";
 

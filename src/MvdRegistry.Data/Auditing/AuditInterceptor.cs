@@ -9,7 +9,7 @@ namespace MvdRegistry.Data.Auditing;
 
 /// <summary>
 /// Writes the audit trail in the same SaveChanges (so the same transaction) as the change itself,
-/// stamps times, bumps each updated row's concurrency version, and refuses any change to audit rows.
+/// stamps times, bumps each updated row's concurrency version (clinical rows and the other IVersioned rows), and refuses any change to audit rows.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -32,6 +32,11 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             throw new InvalidOperationException("The audit trail is append-only: audit rows cannot be changed or deleted.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<IVersioned>().Where(e => e.Entity is not RegistryRecord))
+        {
+            if (entry.State == EntityState.Added) entry.Property(v => v.Version).CurrentValue = 1;
+            else if (entry.State == EntityState.Modified) entry.Property(v => v.Version).CurrentValue = entry.Property(v => v.Version).OriginalValue + 1;
+        }
         var rows = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries<RegistryRecord>().ToList())
         {

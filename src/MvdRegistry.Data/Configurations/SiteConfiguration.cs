@@ -10,6 +10,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     {
         builder.ToTable("sites");
         builder.HasKey(s => s.Code);
+        builder.Property(s => s.Version).HasColumnName("row_version").IsConcurrencyToken();
         builder.Property(s => s.Code).HasColumnName("code").HasMaxLength(200);
         builder.Property(s => s.Name).HasColumnName("name").HasMaxLength(200);
     }

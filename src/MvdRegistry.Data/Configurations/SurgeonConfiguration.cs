@@ -10,6 +10,7 @@ internal sealed class SurgeonConfiguration : IEntityTypeConfiguration<Surgeon>
     {
         builder.ToTable("surgeons");
         builder.HasKey(s => s.Code);
+        builder.Property(s => s.Version).HasColumnName("row_version").IsConcurrencyToken();
         builder.Property(s => s.Code).HasColumnName("code").HasMaxLength(200);
         builder.Property(s => s.UserName).HasColumnName("user_name").HasMaxLength(200);
     }

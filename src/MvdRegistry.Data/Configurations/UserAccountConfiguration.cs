@@ -10,6 +10,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
     {
         builder.ToTable("user_accounts");
         builder.HasKey(u => u.UserName);
+        builder.Property(u => u.Version).HasColumnName("row_version").IsConcurrencyToken();
         builder.Property(u => u.UserName).HasColumnName("user_name").HasMaxLength(200);
         builder.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(200);
         builder.Property(u => u.Roles).HasColumnName("roles").HasMaxLength(200);

@@ -40,6 +40,34 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Dat
         await using var check = Database.NewContext();
         Assert.Equal("M", (await check.Patients.SingleAsync()).Sex);
     }
+
+    [Fact]
+    public async Task Sites_and_user_accounts_carry_the_same_token()
+    {
+        await using (var db = Database.NewContext())
+        {
+            await Records.AddPatientAsync(db);
+            db.Users.Add(new MvdRegistry.Core.Model.UserAccount { UserName = "u1", DisplayName = "U", Roles = "Surgeon" });
+            await db.SaveChangesAsync();
+        }
+        await using var first = Database.NewContext();
+        await using var second = Database.NewContext();
+        var site = await first.Sites.SingleAsync();
+        var user = await first.Users.SingleAsync();
+        var staleSite = await second.Sites.SingleAsync();
+        var staleUser = await second.Users.SingleAsync();
+        site.Name = "Houston Methodist";
+        user.Roles = "Surgeon|Researcher";
+        await first.SaveChangesAsync();
+        Assert.Equal((2, 2), (site.Version, user.Version));
+
+        staleSite.Name = "Other";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        second.ChangeTracker.Clear();
+        second.Attach(staleUser);
+        staleUser.Roles = "Researcher";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
 }
 
 public sealed class SqliteConcurrencyTokenTests(SqliteTestDatabase database) : ConcurrencyTokenTests<SqliteTestDatabase>(database);

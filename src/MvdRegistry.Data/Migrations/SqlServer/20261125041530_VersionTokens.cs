@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MvdRegistry.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class VersionTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "row_version",
+                table: "user_accounts",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "row_version",
+                table: "surgeons",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "row_version",
+                table: "sites",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "row_version",
+                table: "user_accounts");
+
+            migrationBuilder.DropColumn(
+                name: "row_version",
+                table: "surgeons");
+
+            migrationBuilder.DropColumn(
+                name: "row_version",
+                table: "sites");
+        }
+    }
+}
