@@ -22,20 +22,25 @@ public static class OverdueQuery
 
     /// <summary>
     /// Operations whose next visit target is more than 30 days past as of <paramref name="today"/>.
-    /// The next target is the first one more than 14 days after the last visit, so the operation is
-    /// overdue exactly when some target T has no visit on or after day T - 14 and surgery + T lies
-    /// more than 30 days back: one such clause per target, each an indexed NOT EXISTS on the visits.
+    /// The targets more than 30 days past form a prefix of the schedule, fixed by the surgery date; the
+    /// next target (the first more than 14 days after the last visit) lies in that prefix exactly when
+    /// the prefix's last target T has no visit on or after day T - 14. So: one clause per range of
+    /// surgery dates (sargable on its index), and in each a single NOT EXISTS on that operation's visits.
     /// </summary>
     public static IQueryable<Operation> Overdue(this IQueryable<Operation> operations, DateOnly today)
     {
         var lastOnTime = today.AddDays(-(FollowUpSchedule.GraceDays + 1));
+        var targets = FollowUpSchedule.TargetDays;
         Expression? any = null;
         var o = Expression.Parameter(typeof(Operation), "o");
-        foreach (var target in FollowUpSchedule.TargetDays)
+        for (var i = 0; i < targets.Length; i++)
         {
-            var operatedBy = (DateOnly?)lastOnTime.AddDays(-target);
-            var countsFrom = target - FollowUpSchedule.CountsForTargetWithinDays;
-            Expression<Func<Operation, bool>> clause = op => op.SurgeryDate <= operatedBy
+            // Operated on or before this date: target i is more than 30 days past; after the next bound, target i + 1 is not.
+            var pastBy = (DateOnly?)lastOnTime.AddDays(-targets[i]);
+            var nextPastBy = i + 1 < targets.Length ? (DateOnly?)lastOnTime.AddDays(-targets[i + 1]) : null;
+            var countsFrom = targets[i] - FollowUpSchedule.CountsForTargetWithinDays;
+            Expression<Func<Operation, bool>> clause = op => op.SurgeryDate <= pastBy
+                && (nextPastBy == null || op.SurgeryDate > nextPastBy)
                 && !op.FollowUps.Any(f => f.VisitDate >= op.SurgeryDate!.Value.AddDays(countsFrom));
             var body = new Rebind(clause.Parameters[0], o).Visit(clause.Body);
             any = any is null ? body : Expression.OrElse(any, body);

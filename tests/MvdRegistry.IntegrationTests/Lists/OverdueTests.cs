@@ -30,6 +30,8 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
             .Operation("G-DONE", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: WholeSchedule)
             .Operation("H1810", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: [30, 365, 1810])
             .Operation("I-PIT", "PIT", operatedDaysAgo: 400, surgeon: "PIT-S1")
+            .Operation("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
+            .Operation("K77", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 77])
             .SaveAsync(db);
         await DemoUsers.SeedAsync(db);
         _web = new RegistryWebFactory(database);
@@ -44,7 +46,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
 
         var overdue = ListPages.CaseIds(await client.GetStringAsync("/Cases?overdue=true"));
 
-        Assert.Equal(["A31LATE", "D15DAY", "H1810"], overdue.Order());
+        Assert.Equal(["A31LATE", "D15DAY", "H1810", "J76"], overdue.Order());
     }
 
     [Fact]
@@ -67,10 +69,11 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
 
         var page = await client.GetStringAsync("/FollowUps/Overdue?scope=sites");
 
-        // Most recently due first: A is 31 days late, D 31 as well (by key), H years late.
-        Assert.Equal(["A31LATE", "D15DAY", "H1810"], ListPages.CaseIds(page));
+        // Most recently due first: A, D and J are 31 days late (then by key), H years late.
+        Assert.Equal(["A31LATE", "D15DAY", "J76", "H1810"], ListPages.CaseIds(page));
         Assert.Contains("href=\"/Cases/A31LATE/FollowUps/New\"", page);
         Assert.Contains("1 month", page);
+        Assert.Contains("3 months", page);
         Assert.Contains(">31</span>", page);
         Assert.Contains("HOUA31LATE", page);
         Assert.Contains("5 years", page);
@@ -83,7 +86,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
 
         var page = await client.GetStringAsync("/FollowUps/Overdue");
 
-        Assert.Equal(["A31LATE", "H1810"], ListPages.CaseIds(page));
+        Assert.Equal(["A31LATE", "J76", "H1810"], ListPages.CaseIds(page));
         Assert.Contains("My operations (HOU-S1)", page);
     }
 
