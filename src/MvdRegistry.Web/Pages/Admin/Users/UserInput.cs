@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MvdRegistry.Web.Pages.Admin.Users;
+
+/// <summary>What an administrator may set on a user account: never bound onto the entity itself.</summary>
+public sealed class UserInput
+{
+    [Display(Name = "Display name")]
+    [Required(ErrorMessage = "A display name is required.")]
+    [StringLength(200)]
+    public string DisplayName { get; set; } = "";
+
+    public List<string> Roles { get; set; } = [];
+
+    public List<string> Sites { get; set; } = [];
+
+    [Display(Name = "Surgeon code")]
+    public string? SurgeonCode { get; set; }
+}

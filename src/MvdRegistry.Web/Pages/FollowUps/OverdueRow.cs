@@ -1,0 +1,19 @@
+using MvdRegistry.Web.Scheduling;
+
+namespace MvdRegistry.Web.Pages.FollowUps;
+
+public sealed class OverdueRow
+{
+    public string CaseId { get; init; } = "";
+    public string PatientId { get; init; } = "";
+    public string? Mrn { get; init; }
+    public string? Site { get; init; }
+    public string? Indication { get; init; }
+    public DateOnly? SurgeryDate { get; init; }
+    public string? Surgeon { get; init; }
+    public DateOnly? LastVisit { get; init; }
+
+    public int? LastVisitDay => SurgeryDate is { } s && LastVisit is { } v ? v.DayNumber - s.DayNumber : null;
+
+    public NextVisit Next { get; set; } = new(VisitState.NotExpected, null, null, 0);
+}

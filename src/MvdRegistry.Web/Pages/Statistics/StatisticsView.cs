@@ -1,0 +1,41 @@
+using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Core.Statistics.Snapshot;
+
+namespace MvdRegistry.Web.Pages.Statistics;
+
+/// <summary>Why an operation has no one-year status: its window has not closed yet, or it closed without a visit.</summary>
+public sealed record MissingOneYear(int NotYetDue, int LostToFollowUp)
+{
+    public static MissingOneYear Of(IEnumerable<OperationOutcome> operations, DateOnly asOf)
+    {
+        int notYet = 0, lost = 0;
+        foreach (var o in operations)
+        {
+            if (o.Success1y is not null) continue;
+            var windowClosed = o.Operation.SurgeryDate is { } s && asOf.DayNumber - s.DayNumber >= OneYearVisit.WindowEnd;
+            if (windowClosed) lost++;
+            else notYet++;
+        }
+        return new MissingOneYear(notYet, lost);
+    }
+}
+
+/// <summary>What the statistics page shows: the snapshot of the chosen operations and how to name surgeons.</summary>
+public sealed class StatisticsView
+{
+    public required RegistrySnapshot Snapshot { get; init; }
+
+    /// <summary>The indications whose benefit is shown: the chosen one, or HFS, TN and GPN.</summary>
+    public required IReadOnlyList<string> Indications { get; init; }
+
+    /// <summary>The complication table shown: the chosen indication's, or ALL.</summary>
+    public required string RiskKey { get; init; }
+
+    public required IReadOnlyDictionary<string, MissingOneYear> Missing { get; init; }
+
+    public required SurgeonNames Surgeons { get; init; }
+
+    public bool HasHfs => Indications.Contains(Codes.Hfs);
+
+    public ComplicationTable Risk => Snapshot.Complications[RiskKey];
+}

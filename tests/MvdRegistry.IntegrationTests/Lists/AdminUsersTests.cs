@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.Reporting.Demo;
+using MvdRegistry.Web.Pages.Admin.Users;
+using MvdRegistry.Web.Scheduling;
+
+namespace MvdRegistry.IntegrationTests.Lists;
+
+public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private RegistryWebFactory _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        await using var db = database.NewContext();
+        await new TinyRegistry(Today.Of(TimeProvider.System))
+            .Operation("C-HOU", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S1")
+            .Operation("C-HOU2", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S2")
+            .Operation("C-PIT", "PIT", operatedDaysAgo: 100, surgeon: "PIT-S1")
+            .SaveAsync(db);
+        await DemoUsers.SeedAsync(db);
+        _web = new RegistryWebFactory(database);
+    }
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    private static KeyValuePair<string, string>[] Form(string displayName, string[] roles, string[] sites, string surgeonCode = "") =>
+    [
+        new("Input.DisplayName", displayName),
+        .. roles.Select(r => new KeyValuePair<string, string>("Input.Roles", r)),
+        .. sites.Select(s => new KeyValuePair<string, string>("Input.Sites", s)),
+        new("Input.SurgeonCode", surgeonCode),
+    ];
+
+    private async Task<UserAccount> AccountAsync(string userName)
+    {
+        await using var db = database.NewContext();
+        return await db.Users.AsNoTracking().Include(u => u.Sites).SingleAsync(u => u.UserName == userName);
+    }
+
+    [Fact]
+    public async Task The_user_list_shows_each_users_roles_sites_and_surgeon_code()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        var page = await admin.GetStringAsync("/Admin/Users");
+
+        Assert.Matches("<td>surgeon.hou</td>\\s*<td>Surgeon at HOU</td>\\s*<td>\\s*<span[^>]*>Surgeon</span>\\s*</td>\\s*<td>HOU</td>\\s*<td>HOU-S1</td>", page);
+        Assert.Contains("href=\"/Admin/Users/Edit/surgeon.hou\"", page);
+    }
+
+    [Fact]
+    public async Task A_site_granted_by_an_administrator_is_seen_by_the_user_on_their_next_request()
+    {
+        var surgeon = await _web.SignedInAsync("surgeon.hou");
+        Assert.Equal(0, ListPages.Count(await surgeon.GetStringAsync("/Cases?q=PITC-PIT")));
+        var admin = await _web.SignedInAsync("admin");
+
+        var saved = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["C-PIT"], ListPages.CaseIds(await surgeon.GetStringAsync("/Cases?q=PITC-PIT")));
+        Assert.Equal(3, ListPages.Count(await surgeon.GetStringAsync("/Cases")));
+        Assert.Equal(["HOU", "PIT"], (await AccountAsync("surgeon.hou")).Sites.Select(s => s.SiteCode).Order());
+    }
+
+    [Fact]
+    public async Task A_removed_site_grant_hides_that_sites_operations_at_once()
+    {
+        var surgeon = await _web.SignedInAsync("surgeon.hou");
+        var admin = await _web.SignedInAsync("admin");
+
+        await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["PIT"], "HOU-S1"));
+
+        Assert.Equal(["C-PIT"], ListPages.CaseIds(await surgeon.GetStringAsync("/Cases")));
+    }
+
+    [Fact]
+    public async Task A_change_of_grants_roles_or_surgeon_code_is_written_to_the_audit_trail()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon", "Researcher"], ["HOU", "PIT"], "HOU-S2"));
+
+        await using var db = database.NewContext();
+        var audit = await db.AuditLog.Where(a => a.Entity == UserAdministration.AuditEntity).OrderBy(a => a.Field).ToListAsync();
+        Assert.Equal(
+            [("roles", "Surgeon", "Surgeon|Researcher"), ("sites", "HOU", "HOU|PIT"), ("surgeon_code", "HOU-S1", "HOU-S2")],
+            audit.Select(a => (a.Field!, a.OldValue!, a.NewValue!)));
+        Assert.All(audit, a => Assert.Equal(("admin", "surgeon.hou", AuditAction.Update), (a.User, a.Key, a.Action)));
+        Assert.Equal("surgeon.hou", (await db.Surgeons.SingleAsync(s => s.Code == "HOU-S2")).UserName);
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_remove_their_own_administrator_role()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/admin", Form("Registry administrator", ["Researcher"], ["HOU"]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You cannot remove your own Administrator role", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Administrator", (await AccountAsync("admin")).Roles);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_surgeon_code_linked_to_another_user_is_refused()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/researcher", Form("Research fellow", ["Researcher"], [], "HOU-S1"));
+
+        Assert.Contains("HOU-S1 is linked to surgeon.hou", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Null((await AccountAsync("researcher")).SurgeonCode);
+    }
+
+    [Fact]
+    public async Task An_added_user_can_sign_in_with_the_roles_and_sites_given()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        var added = await ListPages.PostFormAsync(admin, "/Admin/Users/New",
+            [new("UserName", "nurse@pit.example"), .. Form("Research nurse", ["Surgeon"], ["PIT"])]);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var nurse = await _web.SignedInAsync("nurse@pit.example");
+        Assert.Equal(["C-PIT"], ListPages.CaseIds(await nurse.GetStringAsync("/Cases")));
+        await using var db = database.NewContext();
+        Assert.Equal(AuditAction.Insert, (await db.AuditLog.SingleAsync(a => a.Key == "nurse@pit.example")).Action);
+    }
+
+    [Fact]
+    public async Task A_user_name_taken_in_another_letter_case_is_refused()
+    {
+        var admin = await _web.SignedInAsync("admin");
+
+        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/New", [new("UserName", "Surgeon.HOU"), .. Form("Twin", ["Surgeon"], [])]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Surgeon.HOU already exists", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("surgeon.hou")]
+    [InlineData("researcher")]
+    public async Task A_user_who_is_not_an_administrator_is_denied_user_administration(string userName)
+    {
+        var client = await _web.SignedInAsync(userName);
+
+        var list = await client.GetAsync("/Admin/Users");
+        // A valid antiforgery token (from the sign-out form of the home page): only the role check stands in the way.
+        var token = RegistryWebFactory.AntiforgeryToken(await client.GetStringAsync("/"));
+        var edit = await client.PostAsync("/Admin/Users/Edit/" + userName,
+            new FormUrlEncodedContent([.. Form("Me", ["Administrator"], ["HOU", "PIT"]), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, list.StatusCode);
+        Assert.StartsWith("/Account/Denied", list.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.StartsWith("/Account/Denied", edit.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain("Administrator", (await AccountAsync(userName)).Roles);
+    }
+}
+
+public sealed class SqliteAdminUsersTests(SqliteTestDatabase database) : AdminUsersTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresAdminUsersTests(PostgresTestDatabase database) : AdminUsersTests<PostgresTestDatabase>(database);

@@ -1,0 +1,107 @@
+using System.Net;
+using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.Reporting.Demo;
+using MvdRegistry.Web.Scheduling;
+
+namespace MvdRegistry.IntegrationTests.Lists;
+
+/// <summary>
+/// The overdue rule at its edges (OUTCOMES.md item 9: targets 30, 91, ... 1825 days; a visit counts for a
+/// target up to 14 days before it; overdue more than 30 days after it), through /Cases and /FollowUps/Overdue.
+/// </summary>
+public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private static readonly int[] WholeSchedule = [30, 91, 182, 365, 730, 1095, 1460, 1825];
+
+    private RegistryWebFactory _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        await using var db = database.NewContext();
+        await new TinyRegistry(Today.Of(TimeProvider.System))
+            .Operation("A31LATE", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1")
+            .Operation("B30LATE", "HOU", operatedDaysAgo: 60, surgeon: "HOU-S1")
+            .Operation("C16DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1", visitDays: [16])
+            .Operation("D15DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S2", visitDays: [15])
+            .Operation("E-DIED", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", visitDays: [30], died: true)
+            .Operation("F-WITHDREW", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", withdrawn: true)
+            .Operation("G-DONE", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: WholeSchedule)
+            .Operation("H1810", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: [30, 365, 1810])
+            .Operation("I-PIT", "PIT", operatedDaysAgo: 400, surgeon: "PIT-S1")
+            .Operation("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
+            .Operation("K77", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 77])
+            .SaveAsync(db);
+        await DemoUsers.SeedAsync(db);
+        _web = new RegistryWebFactory(database);
+    }
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    [Fact]
+    public async Task The_operations_list_marks_overdue_exactly_those_more_than_30_days_past_their_next_target()
+    {
+        var client = await _web.SignedInAsync("surgeon.hou");
+
+        var overdue = ListPages.CaseIds(await client.GetStringAsync("/Cases?overdue=true"));
+
+        Assert.Equal(["A31LATE", "D15DAY", "H1810", "J76"], overdue.Order());
+    }
+
+    [Fact]
+    public async Task The_operations_list_shows_the_next_visit_of_each_operation()
+    {
+        var client = await _web.SignedInAsync("surgeon.hou");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Cases"));
+
+        Assert.Contains("overdue 31 d", page);
+        Assert.Contains("schedule complete", page);
+        Assert.Contains("not expected", page);
+        Assert.DoesNotContain("I-PIT", page);
+    }
+
+    [Fact]
+    public async Task The_overdue_page_lists_the_sites_operations_with_target_days_overdue_and_links()
+    {
+        var client = await _web.SignedInAsync("surgeon.hou");
+
+        var page = await client.GetStringAsync("/FollowUps/Overdue?scope=sites");
+
+        // Most recently due first: A, D and J are 31 days late (then by key), H years late.
+        Assert.Equal(["A31LATE", "D15DAY", "J76", "H1810"], ListPages.CaseIds(page));
+        Assert.Contains("href=\"/Cases/A31LATE/FollowUps/New\"", page);
+        Assert.Contains("1 month", page);
+        Assert.Contains("3 months", page);
+        Assert.Contains(">31</span>", page);
+        Assert.Contains("HOUA31LATE", page);
+        Assert.Contains("5 years", page);
+    }
+
+    [Fact]
+    public async Task A_surgeon_sees_by_default_only_the_overdue_operations_under_their_own_code()
+    {
+        var client = await _web.SignedInAsync("surgeon.hou");
+
+        var page = await client.GetStringAsync("/FollowUps/Overdue");
+
+        Assert.Equal(["A31LATE", "J76", "H1810"], ListPages.CaseIds(page));
+        Assert.Contains("My operations (HOU-S1)", page);
+    }
+
+    [Fact]
+    public async Task The_overdue_page_is_for_surgeons_only()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var response = await client.GetAsync("/FollowUps/Overdue");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery);
+    }
+}
+
+public sealed class SqliteOverdueTests(SqliteTestDatabase database) : OverdueTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresOverdueTests(PostgresTestDatabase database) : OverdueTests<PostgresTestDatabase>(database);

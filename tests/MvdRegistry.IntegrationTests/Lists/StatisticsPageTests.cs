@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Access;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Statistics.Snapshot;
+using MvdRegistry.Data;
+using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.Web.Pages.Statistics;
+using MvdRegistry.Web.Scheduling;
+
+namespace MvdRegistry.IntegrationTests.Lists;
+
+/// <summary>/Statistics on the reference registry, read only: imported once per class.</summary>
+public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private RegistryWebFactory _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ListPages.ImportReferenceOnceAsync(database);
+        await using var db = database.NewContext();
+        if (!await db.Users.AnyAsync(u => u.UserName == "fellow.hou"))
+        {
+            db.Users.Add(new UserAccount
+            {
+                UserName = "fellow.hou", DisplayName = "Surgeon and researcher", Roles = $"{Roles.Surgeon}|{Roles.Researcher}",
+                SurgeonCode = "HOU-S2", Sites = [new UserSite { SiteCode = "HOU" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        _web = new RegistryWebFactory(database);
+    }
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    private async Task<RegistrySnapshot> WholeRegistryAsync()
+    {
+        await using var db = database.NewContext();
+        var data = await RegistryLoader.LoadForStatisticsAsync(db);
+        return RegistryStatistics.Compute(data.Patients, Today.Of(TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task A_researcher_sees_the_benefit_with_its_Wilson_interval_and_the_missing_one_year_count()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+
+        var hfs = (await WholeRegistryAsync()).Benefit["HFS"];
+        Assert.Contains("Wilson 95% interval", page);
+        Assert.Matches(Row(StatFormat.Count(hfs.Success1y), StatFormat.Percent(hfs.Success1y.P), StatFormat.Interval(hfs.Success1y), hfs.Missing1y.ToString()), page);
+    }
+
+    [Fact]
+    public async Task The_statistics_page_shows_no_MRN_no_birth_date_and_no_exact_date()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+
+        await using var db = database.NewContext();
+        var mrns = await db.Patients.Select(p => p.Mrn!).ToListAsync();
+        Assert.All(mrns, mrn => Assert.DoesNotContain(mrn, page));
+        Assert.DoesNotMatch(IsoDate(), page);
+        var birthDates = await db.Patients.Select(p => p.BirthDate!.Value).ToListAsync();
+        Assert.All(birthDates, d => Assert.DoesNotContain(d.ToString("dd/MM/yyyy"), page));
+    }
+
+    [Fact]
+    public async Task A_researcher_sees_surgeon_pseudonyms_and_no_surgeon_code()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+
+        Assert.DoesNotMatch(SurgeonCode(), page);
+        // In pseudonym order: an order by code would group each site's surgeons together.
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => "Surgeon " + (char)('A' + i)), FunnelRows(page).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_the_real_surgeon_codes()
+    {
+        var client = await _web.SignedInAsync("admin");
+
+        var funnel = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
+
+        Assert.Equal(["BCN-S1", "BCN-S2", "HOU-S1", "HOU-S2", "HOU-S3", "PIT-S1", "PIT-S2", "PIT-S3", "SEO-S1", "SEO-S2"], funnel.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task A_surgeon_who_is_a_researcher_sees_only_their_own_code()
+    {
+        var client = await _web.SignedInAsync("fellow.hou");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+
+        Assert.Equal(["HOU-S2"], SurgeonCode().Matches(page).Select(m => m.Value).Distinct());
+        Assert.Equal(9, FunnelRows(page).Count(r => r.Name.StartsWith("Surgeon ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Pseudonyms_are_the_same_on_every_request_and_whatever_the_filters()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var all = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
+        var again = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
+        var houston = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics?sites=HOU")));
+
+        Assert.Equal(all, again);
+        Assert.Equal(3, houston.Count);
+        // The funnel counts all indications: a HOU surgeon's row is the same with the site filter as without.
+        Assert.All(houston, row => Assert.Contains(row, all));
+    }
+
+    [Fact]
+    public async Task The_indication_filter_shows_that_indications_benefit_and_complications_only()
+    {
+        var client = await _web.SignedInAsync("researcher");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics?indication=TN"));
+
+        var tn = (await WholeRegistryAsync()).Benefit["TN"];
+        Assert.Contains("Risk: complications (Trigeminal neuralgia)", page);
+        Assert.Matches(Row(StatFormat.Count(tn.Success1y), StatFormat.Percent(tn.Success1y.P), StatFormat.Interval(tn.Success1y), tn.Missing1y.ToString()), page);
+        Assert.DoesNotContain("Hemifacial spasm</th>", page);
+        Assert.DoesNotContain("Benefit-risk by stratum", page);
+    }
+
+    [Fact]
+    public async Task The_filtered_loader_unfiltered_gives_the_snapshot_of_the_statistics_loader()
+    {
+        var today = Today.Of(TimeProvider.System);
+        await using var db = database.NewContext();
+
+        var filtered = await StatisticsLoader.LoadAsync(db, new StatisticsFilter());
+
+        Assert.Equal((await WholeRegistryAsync()).ToJson(), RegistryStatistics.Compute(filtered.Patients, today).ToJson());
+    }
+
+    [Fact]
+    public async Task The_filtered_loader_keeps_the_operations_of_the_chosen_sites_indication_and_years_with_their_rows()
+    {
+        await using var db = database.NewContext();
+        var everything = await RegistryLoader.LoadAsync(db);
+
+        var kept = await StatisticsLoader.LoadAsync(db, new StatisticsFilter { Indication = "HFS", Sites = ["HOU", "SEO"], From = 2012, To = 2018 });
+
+        var expected = everything.Operations.Where(o => o.Indication == "HFS" && o.Patient!.SiteCode is "HOU" or "SEO"
+            && o.SurgeryDate!.Value.Year is >= 2012 and <= 2018).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(o => o.CaseId).Order(), kept.Operations.Select(o => o.CaseId).Order());
+        Assert.Equal(expected.Select(o => o.PatientId).Distinct().Order(), kept.Patients.Select(p => p.PatientId).Order());
+        Assert.Equal(expected.SelectMany(o => o.FollowUps).Select(f => f.FollowupId).Order(), kept.FollowUps.Select(f => f.FollowupId).Order());
+        Assert.Equal(expected.SelectMany(o => o.Complications).Select(c => c.ComplicationId).Order(), kept.Complications.Select(c => c.ComplicationId).Order());
+        Assert.Equal(expected.SelectMany(o => o.Imaging).Select(i => i.ImagingId).Order(), kept.Imaging.Select(i => i.ImagingId).Order());
+    }
+
+    [Fact]
+    public async Task A_surgeon_without_the_researcher_role_is_denied_the_statistics()
+    {
+        var client = await _web.SignedInAsync("surgeon.hou");
+
+        var response = await client.GetAsync("/Statistics");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    /// <summary>A table row holding these cells in this order.</summary>
+    private static Regex Row(params string[] cells) =>
+        new(string.Join(@"</t[dh]>\s*<t[dh][^>]*>", cells.Select(Regex.Escape)), RegexOptions.Singleline);
+
+    /// <summary>The surgeon funnel table's rows: name, operations, permanent.</summary>
+    private static List<(string Name, string Operations, string Permanent)> FunnelRows(string page)
+    {
+        var table = FunnelTable().Match(page).Groups[1].Value;
+        return FunnelRow().Matches(table)
+            .Select(m => (m.Groups[1].Value.Trim(), m.Groups[2].Value, m.Groups[3].Value)).ToList();
+    }
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b[A-Z]{3}-S\d\b")]
+    private static partial Regex SurgeonCode();
+
+    [GeneratedRegex("id=\"funnel-surgeons\">(.*?)</table>", RegexOptions.Singleline)]
+    private static partial Regex FunnelTable();
+
+    [GeneratedRegex(@"<th scope=""row""[^>]*>\s*([^<]+?)\s*(?:<span[^>]*>you</span>\s*)?</th>\s*<td class=""text-end"">(\d+)</td>\s*<td class=""text-end"">(\d+)</td>", RegexOptions.Singleline)]
+    private static partial Regex FunnelRow();
+}
+
+public sealed class SqliteStatisticsPageTests(SqliteTestDatabase database) : StatisticsPageTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresStatisticsPageTests(PostgresTestDatabase database) : StatisticsPageTests<PostgresTestDatabase>(database);
