@@ -37,7 +37,7 @@ internal static class StatsCommand
             await DatabaseSetup.PrepareAsync(db, ct);
 
             var watch = Stopwatch.StartNew();
-            var data = await RegistryLoader.LoadForStatisticsAsync(db, ct);
+            var data = await RegistryLoader.LoadForStatisticsAsync(db, null, ct);
             var loaded = watch.Elapsed;
             var snapshot = RegistryStatistics.Compute(data.Patients, date);
             var computed = watch.Elapsed;
