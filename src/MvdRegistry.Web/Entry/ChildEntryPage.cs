@@ -109,7 +109,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
     {
         var keyColumn = Forms.KeyColumn(FormName);
         Entry.Options[keyColumn] = Key is null
-            ? new FieldOptions { Help = "Leave empty for a generated key." }
+            ? new FieldOptions { Generated = true, Help = "Leave empty for a generated key, or type one." }
             : new FieldOptions { ReadOnly = true, Help = "" };
         // Every date of these forms is measured from the operation: shown beside it, as the exports carry it.
         foreach (var date in DataDictionary.Instance.Form(FormName).Where(v => v.Type == VariableType.Date))

@@ -10,6 +10,9 @@ public sealed record FieldOptions
     /// <summary>Shown, posted, but not typed into: keys and parents of an existing record.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>A required key that may be left empty on a new record: the server generates it.</summary>
+    public bool Generated { get; init; }
+
     /// <summary>Help text in place of the dictionary's note.</summary>
     public string? Help { get; init; }
 

@@ -35,7 +35,7 @@ public sealed class FieldView
     public string MessagesId => "m-" + Variable.Name;
 
     /// <summary>Required always, or whenever it applies (it is shown only then).</summary>
-    public bool IsRequired => Variable.Required != Requirement.No;
+    public bool IsRequired => Variable.Required != Requirement.No && !Options.Generated;
 
     public string? AppliesWhen => AppliesRule.Attribute(Variable);
 

@@ -47,7 +47,7 @@ public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGen
         };
         if (request.Input.RowVersion != record.Version) return Conflict(request, state, record);
 
-        var issues = await CheckAsync(request, Columns.With(request.Posted, request.Fixed), state);
+        var issues = await CheckAsync(request, Columns.With(request.Posted, request.Fixed), state, stored: Columns.Of(record));
         CheckReason(state, changes: db.ChangeTracker.HasChanges());
         if (!EntryChecks.MaySave(issues, state, request.Input)) return new EntryResult(false, Form(FieldAccess.FormOf(record), request.Posted, issues), state);
 
@@ -105,10 +105,12 @@ public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGen
         new(column, $"{key} is already used in the registry: type another key, or leave it empty for a generated one");
 
     /// <summary>Reads the values into the record and validates it with the records linked to it.</summary>
-    private async Task<List<FieldIssue>> CheckAsync(EntryRequest request, IReadOnlyDictionary<string, string?> values, EntryState state)
+    private async Task<List<FieldIssue>> CheckAsync(EntryRequest request, IReadOnlyDictionary<string, string?> values, EntryState state,
+        IReadOnlyDictionary<string, string?>? stored = null)
     {
         var before = LinkedChecks.Errors(request.Linked);
         var read = RecordCodec.Read(FieldAccess.FormOf(request.Record), values, request.Record, Today);
+        if (stored is not null) AnsweredNone.Keep(request.Record, stored, read);
         var issues = EntryChecks.Merge(read, RecordValidator.Validate(request.Record));
         if (request.Checks is not null) issues.AddRange(await request.Checks(request.Record));
         state.Errors.AddRange(LinkedChecks.NewErrors(before));
@@ -124,23 +126,34 @@ public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGen
     }
 
     /// <summary>
-    /// The page again with the user's values kept, the fields someone else changed since the page was
-    /// loaded listed beside their current values, and the current version in the form: saving again is
-    /// then a deliberate choice to replace theirs.
+    /// The page again with the user's typed values kept, the fields someone else changed since the page
+    /// was loaded listed beside their current values, and the current version in the form: saving again
+    /// is then a deliberate choice. A field this user had left as loaded takes their value, so that
+    /// saving again replaces only what this user changed.
     /// </summary>
     private EntryResult Conflict(EntryRequest request, EntryState state, RegistryRecord current)
     {
         var form = FieldAccess.FormOf(current);
         var theirs = Columns.Of(current);
-        var loaded = LoadedValues.Read(request.Input.LoadedValues) ?? request.Posted;
-        state.Conflict = DataDictionary.Instance.Form(form)
-            .Where(v => Display.Of(v, loaded) != Display.Of(v, theirs))
-            .Select(v => new ConflictRow(v.Name, v.Label, Display.Of(v, request.Posted), Display.Of(v, theirs)))
-            .ToList();
-        if (state.Conflict.Count == 0)
+        var loaded = LoadedValues.Read(request.Input.LoadedValues);
+        var shown = request.Posted.ToDictionary(c => c.Key, c => c.Value);
+        var rows = new List<ConflictRow>();
+        foreach (var variable in DataDictionary.Instance.Form(form))
+        {
+            var now = Display.Of(variable, theirs);
+            var yours = Display.Of(variable, request.Posted);
+            var was = loaded is null ? yours : Display.Of(variable, loaded);
+            if (was == now) continue;
+            var untouched = loaded is not null && yours == was;
+            if (untouched)
+                foreach (var column in variable.Columns) shown[column] = theirs.GetValueOrDefault(column);
+            rows.Add(new ConflictRow(variable.Name, variable.Label, yours, now, untouched));
+        }
+        state.Conflict = rows;
+        if (rows.Count == 0)
             state.Errors.Add("Someone else saved this record after you opened it. Check the values and save again.");
         state.RowVersion = current.Version;
         state.LoadedValues = LoadedValues.Write(theirs);
-        return new EntryResult(false, Form(form, request.Posted), state);
+        return new EntryResult(false, Form(form, shown), state);
     }
 }

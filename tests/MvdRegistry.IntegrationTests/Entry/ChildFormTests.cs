@@ -88,8 +88,23 @@ public abstract class ChildFormTests<TDatabase>(TDatabase database) : EntryTestB
 
         Page.AssertRedirect(confirmed, "/Cases/C1");
         await using var db = Db();
-        var study = await db.Imaging.SingleAsync();
+        var study = await db.Imaging.SingleAsync(i => i.ImagingId != "I1");
         Assert.Equal(("I00000001", "T2_3D", "AICA", "no"), (study.ImagingId, study.MriSequence, study.VesselImg, study.TumorExcluded));
+    }
+
+    [Fact]
+    public async Task An_imaging_study_answered_with_no_vessel_keeps_that_answer_when_another_field_is_edited()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Imaging/I1/Edit");
+        Assert.DoesNotContain(form.Fields, f => f.Key.StartsWith("vessel_img___", StringComparison.Ordinal));
+
+        var response = await PostAsync(client, "/Imaging/I1/Edit", form.Set("reader", "neuroradiologist"));
+
+        Page.AssertRedirect(response, "/Cases/C1");
+        await using var db = Db();
+        var study = await db.Imaging.SingleAsync(i => i.ImagingId == "I1");
+        Assert.Equal(("neuroradiologist", ""), (study.Reader, study.VesselImg));
     }
 
     [Fact]

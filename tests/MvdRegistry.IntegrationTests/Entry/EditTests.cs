@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.Web.Entry;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
@@ -36,35 +37,64 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
         var (_, firstForm) = await OpenAsync(first, "/Cases/C1/Edit");
         var (_, secondForm) = await OpenAsync(second, "/Cases/C1/Edit");
 
-        Page.AssertRedirect(await PostAsync(first, "/Cases/C1/Edit", firstForm.Set("duration_min", "120")), "/Cases/C1");
+        Page.AssertRedirect(await PostAsync(first, "/Cases/C1/Edit", firstForm.Set("duration_min", "120").Set("implant", "other")), "/Cases/C1");
         var stale = await PostAsync(second, "/Cases/C1/Edit", secondForm.Set("duration_min", "200").Set("blood_loss_ml", "80"));
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = await Page.HtmlAsync(stale);
         Assert.Contains("Someone else saved this record after you opened it", html);
-        Assert.Equal(["Operation duration skin to skin (min) (duration_min)", "200", "120"], Page.ConflictRow(html, "duration_min"));
+        Assert.Equal(["Operation duration skin to skin (min) (duration_min)", "200", "120", "yours"], Page.ConflictRow(html, "duration_min"));
+        Assert.Equal(["Implant material (implant)", "", "Other", "theirs (you had not changed it)"], Page.ConflictRow(html, "implant"));
         var kept = HtmlForm.Parse(html);
-        Assert.Equal(("200", "80", "2"), (kept["duration_min"], kept["blood_loss_ml"], kept["row_version"]));
+        Assert.Equal(("200", "80", "other", "2"), (kept["duration_min"], kept["blood_loss_ml"], kept["implant"], kept["row_version"]));
         await using var db = Db();
         var operation = await db.Operations.SingleAsync(o => o.CaseId == "C1");
-        Assert.Equal((120, (int?)null, 2), (operation.DurationMin, operation.BloodLossMl, operation.Version));
+        Assert.Equal((120, (int?)null, "other", 2), (operation.DurationMin, operation.BloodLossMl, operation.Implant, operation.Version));
     }
 
     [Fact]
-    public async Task Saving_again_after_a_conflict_is_a_deliberate_overwrite()
+    public async Task Saving_again_after_a_conflict_replaces_only_what_this_user_changed()
     {
         var first = await SignedInAsync(EntryRecords.SecondHouSurgeon);
         var second = await SignedInAsync("surgeon.hou");
         var (_, firstForm) = await OpenAsync(first, "/Cases/C1/Edit");
         var (_, secondForm) = await OpenAsync(second, "/Cases/C1/Edit");
-        await PostAsync(first, "/Cases/C1/Edit", firstForm.Set("duration_min", "120"));
+        await PostAsync(first, "/Cases/C1/Edit", firstForm.Set("duration_min", "120").Set("implant", "other"));
         var conflict = await PostAsync(second, "/Cases/C1/Edit", secondForm.Set("duration_min", "200"));
 
         var again = await PostAsync(second, "/Cases/C1/Edit", HtmlForm.Parse(await Page.HtmlAsync(conflict)));
 
         Page.AssertRedirect(again, "/Cases/C1");
         await using var db = Db();
-        Assert.Equal(200, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin);
+        var operation = await db.Operations.SingleAsync(o => o.CaseId == "C1");
+        Assert.Equal((200, "other", 3), (operation.DurationMin, operation.Implant, operation.Version));
+    }
+
+    [Fact]
+    public async Task A_save_that_loses_the_race_at_the_database_is_a_conflict_too()
+    {
+        await using var db = Db();
+        var operation = await db.Operations.Include(o => o.Patient).SingleAsync(o => o.CaseId == "C1");
+        var loaded = Columns.Of(operation);
+        await using (var other = Db())
+        {
+            (await other.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin = 120;
+            await other.SaveChangesAsync();
+        }
+        var entry = new RecordEntry(db, TimeProvider.System, new KeyGenerator(db));
+
+        var result = await entry.UpdateAsync(new EntryRequest
+        {
+            Record = operation,
+            Posted = new Dictionary<string, string?>(loaded) { ["duration_min"] = "200" },
+            Input = new EntryInput(operation.Version, LoadedValues.Write(loaded), null, null),
+        });
+
+        Assert.False(result.Saved);
+        var row = Assert.Single(result.State.Conflict);
+        Assert.Equal(("duration_min", "200", "120", 2), (row.Name, row.Yours, row.Theirs, result.State.RowVersion));
+        await using var check = Db();
+        Assert.Equal(120, (await check.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin);
     }
 
     [Fact]

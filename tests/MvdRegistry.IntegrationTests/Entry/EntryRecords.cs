@@ -7,7 +7,7 @@ using MvdRegistry.Reporting.Demo;
 namespace MvdRegistry.IntegrationTests.Entry;
 
 /// <summary>
-/// Two sites with an HFS operation each (C1 at HOU with a visit F1, C2 at BCN), their surgeons, and the
+/// Two sites with an HFS operation each (C1 at HOU with a visit F1 and an imaging study I1, C2 at BCN), their surgeons, and the
 /// sign-in users: surgeon.hou and a second HOU surgeon (nurse.hou), surgeon.bcn, researcher, admin.
 /// </summary>
 public static class EntryRecords
@@ -34,6 +34,12 @@ public static class EntryRecords
         db.Patients.AddRange(Records.Patient("P1"), bcn);
         db.Operations.AddRange(HfsOperation("C1", "P1", "HOU-S1"), HfsOperation("C2", "P2", "BCN-S1"));
         db.FollowUps.Add(new FollowUp { FollowupId = "F1", CaseId = "C1", VisitDate = Surgery.AddDays(30), HfsStatus = "resolved" });
+        // Answered "no vessel" (every code 0), as imports carry it: distinct from not recorded.
+        db.Imaging.Add(new ImagingStudy
+        {
+            ImagingId = "I1", CaseId = "C1", ImagingDate = Surgery.AddDays(-60), Modality = "MRI", MriSequence = "T2_3D|TOF",
+            NvcDetected = "uncertain", VesselImg = "", TumorExcluded = "yes",
+        });
         await db.SaveChangesAsync();
         await DemoUsers.SeedAsync(db);
         db.Users.Add(new UserAccount

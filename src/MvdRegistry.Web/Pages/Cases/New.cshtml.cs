@@ -59,10 +59,11 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
     {
         Patient.Options["patient_id"] = new FieldOptions
         {
+            Generated = true,
             Help = "An existing patient: their key. A new patient: leave empty for a generated key, or type one.",
         };
         Patient.Options["site_code"] = new FieldOptions { Choices = Sites };
-        Case.Options["case_id"] = new FieldOptions { Help = "Leave empty for a generated key, or type one." };
+        Case.Options["case_id"] = new FieldOptions { Generated = true, Help = "Leave empty for a generated key, or type one." };
         Case.Options["surgeon_code"] = new FieldOptions { Suggestions = await choices.SurgeonCodesAsync(ct) };
         Case.Options["discharge_date"] = new FieldOptions
         {
