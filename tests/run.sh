@@ -48,7 +48,7 @@ echo "== starting PostgreSQL on 127.0.0.1:$port ($work)"
 as_pg "$PG_BIN/initdb" -D "$work/data" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
   || { cat "$work/initdb.log" >&2; exit 1; }
 as_pg "$PG_BIN/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work/socket -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $work/socket -c fsync=off -c full_page_writes=off -c max_connections=500" start >/dev/null \
   || { cat "$work/server.log" >&2; exit 1; }
 
 export MVD_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"

@@ -31,7 +31,15 @@ public sealed class PostgresTestDatabase : TestDatabase
         await admin.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
         await create.ExecuteNonQueryAsync();
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+        // Dozens of test databases live side by side, each with its own pool: keep each pool small and
+        // let idle connections go, so that the server's connection limit is never the test's limit.
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server)
+        {
+            Database = _name,
+            MaxPoolSize = 10,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 
     protected override DbConnection OpenConnection() => new NpgsqlConnection(ConnectionString);

@@ -25,7 +25,10 @@ public sealed partial class RegistryWebFactory(TestDatabase database) : WebAppli
     public async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = Anonymous();
-        var page = await client.GetStringAsync("/Account/SignIn");
+        var signIn = await client.GetAsync("/Account/SignIn");
+        var page = await signIn.Content.ReadAsStringAsync();
+        if (!signIn.IsSuccessStatusCode)
+            throw new InvalidOperationException($"the sign-in page answered {(int)signIn.StatusCode}: {page[..Math.Min(page.Length, 3000)]}");
         var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = userName,

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Records;
+using MvdRegistry.Data;
+using MvdRegistry.Web.Access;
+
+namespace MvdRegistry.Web.Entry;
+
+/// <summary>
+/// The pages of the repeating forms beneath an operation (imaging study, follow-up visit,
+/// complication): new and edit differ only in their route, so they share this.
+/// </summary>
+public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, RecordEntry entry) : PageModel
+{
+    protected abstract string FormName { get; }
+
+    public Operation Operation { get; private set; } = null!;
+
+    public EntryForm Entry { get; private set; } = null!;
+
+    public EntryState State { get; private set; } = new();
+
+    public string? Key { get; private set; }
+
+    public string Title => Key is null ? "New " + LinkedChecks.Title(FormName).ToLowerInvariant() : $"{LinkedChecks.Title(FormName)} {Key}";
+
+    /// <summary>Every variable but the parent key, which the page header shows.</summary>
+    public IEnumerable<FieldView> Fields => Entry.Fields(DataDictionary.Instance.Form(FormName).Where(v => v.Name != Forms.ParentColumn(FormName)));
+
+    public string CaseUrl => "/Cases/" + Uri.EscapeDataString(Operation.CaseId);
+
+    /// <summary>The indication fixes which fields apply on these forms: applies.js reads it from the form.</summary>
+    public string Context => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?> { ["indication"] = Operation.Indication });
+
+    protected async Task<IActionResult> NewGetAsync(string caseId, CancellationToken ct)
+    {
+        if (await LoadCaseAsync(caseId, ct) is { } refused) return refused;
+        Entry = entry.Form(FormName, new Dictionary<string, string?>());
+        return Shown();
+    }
+
+    protected async Task<IActionResult> NewPostAsync(string caseId, CancellationToken ct)
+    {
+        if (await LoadCaseAsync(caseId, ct) is { } refused) return refused;
+        var record = Children.New(FormName);
+        Children.Link(record, Operation);
+        var result = await entry.CreateAsync(new EntryRequest
+        {
+            Record = record,
+            Posted = FormPost.Read(Request.Form, FormName),
+            Input = EntryInput.From(Request.Form),
+            Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId },
+            Linked = LinkedChecks.Around(Operation, except: record),
+            Add = () => db.Add(record),
+        }, ct);
+        return Outcome(result);
+    }
+
+    protected async Task<IActionResult> EditGetAsync(string id, CancellationToken ct)
+    {
+        if (await LoadRecordAsync(id, ct) is not { } record) return NotFound();
+        if (!user.MayEditSite(Operation.Patient!.SiteCode)) return Forbid();
+        (_, Entry, State) = entry.Open(record);
+        return Shown();
+    }
+
+    protected async Task<IActionResult> EditPostAsync(string id, CancellationToken ct)
+    {
+        if (await LoadRecordAsync(id, ct) is not { } record) return NotFound();
+        if (!user.MayEditSite(Operation.Patient!.SiteCode)) return Forbid();
+        var result = await entry.UpdateAsync(new EntryRequest
+        {
+            Record = record,
+            Posted = FormPost.Read(Request.Form, FormName),
+            Input = EntryInput.From(Request.Form),
+            Fixed = new Dictionary<string, string> { [Forms.KeyColumn(FormName)] = id, ["case_id"] = Operation.CaseId },
+            Linked = LinkedChecks.Around(Operation, except: record),
+        }, ct);
+        return Outcome(result);
+    }
+
+    private IActionResult Outcome(EntryResult result)
+    {
+        if (result.Saved) return Redirect(CaseUrl);
+        (Entry, State) = (result.Form, result.State);
+        return Shown();
+    }
+
+    private async Task<IActionResult?> LoadCaseAsync(string caseId, CancellationToken ct)
+    {
+        if (await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct) is not { } operation) return NotFound();
+        Operation = operation;
+        return user.MayEditSite(operation.Patient!.SiteCode) ? null : Forbid();
+    }
+
+    /// <summary>The record and its operation, found by the record's key but only within what the user may read.</summary>
+    private async Task<RegistryRecord?> LoadRecordAsync(string id, CancellationToken ct)
+    {
+        if (await Children.CaseIdAsync(db, FormName, id, ct) is not { } caseId) return null;
+        if (await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct) is not { } operation) return null;
+        Operation = operation;
+        Key = id;
+        return Children.Find(operation, FormName, id);
+    }
+
+    private PageResult Shown()
+    {
+        var keyColumn = Forms.KeyColumn(FormName);
+        Entry.Options[keyColumn] = Key is null
+            ? new FieldOptions { Generated = true, Help = "Leave empty for a generated key, or type one." }
+            : new FieldOptions { ReadOnly = true, Help = "" };
+        // Every date of these forms is measured from the operation: shown beside it, as the exports carry it.
+        foreach (var date in DataDictionary.Instance.Form(FormName).Where(v => v.Type == VariableType.Date))
+            Entry.Options[date.Name] = new FieldOptions { After = PostOpDay.Describe(Operation.SurgeryDate, Entry.Value(date.Name)) };
+        return Page();
+    }
+}

@@ -1,0 +1,10 @@
+namespace MvdRegistry.Web.Entry;
+
+/// <summary>The top of an entry page: every problem and warning of the forms on it, and a conflict.</summary>
+public sealed record EntrySummary(EntryState State, IReadOnlyList<EntryForm> Forms);
+
+/// <summary>The bottom of an entry page: hidden state, the warning confirmation, the reason, Save.</summary>
+public sealed record EntryFooter(EntryState State, string CancelUrl, string SaveText = "Save");
+
+/// <summary>The case form's pre-operative and surgery cards, with the keys drawn first.</summary>
+public sealed record CaseCards(EntryForm Form, IReadOnlyList<string> Keys);

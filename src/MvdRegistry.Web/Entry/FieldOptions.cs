@@ -1,0 +1,27 @@
+using MvdRegistry.Core.Dictionary;
+
+namespace MvdRegistry.Web.Entry;
+
+/// <summary>What a page adds to one field beyond the dictionary.</summary>
+public sealed record FieldOptions
+{
+    public static readonly FieldOptions None = new();
+
+    /// <summary>Shown, posted, but not typed into: keys and parents of an existing record.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>A required key that may be left empty on a new record: the server generates it.</summary>
+    public bool Generated { get; init; }
+
+    /// <summary>Help text in place of the dictionary's note.</summary>
+    public string? Help { get; init; }
+
+    /// <summary>Text beside the input, such as the day after surgery of a date.</summary>
+    public string? After { get; init; }
+
+    /// <summary>A text variable offered as a list (the sites a user may enter for).</summary>
+    public IReadOnlyList<Choice>? Choices { get; init; }
+
+    /// <summary>Values offered while typing (a datalist), any other value still allowed.</summary>
+    public IReadOnlyList<string>? Suggestions { get; init; }
+}
