@@ -1,5 +1,6 @@
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
+using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
@@ -9,6 +10,7 @@ builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection(Reg
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.AddRegistryAuthentication();
 builder.Services.AddRazorPages();
+builder.Services.AddRegistryApi(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
+app.MapRegistryApiAndDocument();
 
 app.Run();
 

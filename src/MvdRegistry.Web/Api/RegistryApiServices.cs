@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MvdRegistry.Web.Api.OpenApi;
+using MvdRegistry.Web.Api.Saving;
+
+namespace MvdRegistry.Web.Api;
+
+public static class RegistryApiServices
+{
+    /// <summary>The JSON API's services: snake_case JSON, problem details, its OpenAPI document, the record saver.</summary>
+    public static IServiceCollection AddRegistryApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // A number is a JSON number: "12" is a text, and is refused as one.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddScoped<RecordSaver>();
+        services.AddOpenApi(options =>
+        {
+            // The API only: pages and /health are not part of its contract.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer(new ApiDocumentTransformer(configuration["Authentication:Mode"] ?? "EntraId"));
+            options.AddSchemaTransformer<DictionarySchemaTransformer>();
+        });
+        return services;
+    }
+
+    /// <summary>The API and its document. The document is schema only, no data, and open to read: client generators fetch it without signing in.</summary>
+    public static WebApplication MapRegistryApiAndDocument(this WebApplication app)
+    {
+        app.MapRegistryApi();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}
