@@ -70,7 +70,7 @@ public static class RegistryApi
 
     /// <summary>Every endpoint: 401 without sign-in, 403 for a role without access.</summary>
     private static RouteGroupBuilder WithAccessResponses(this RouteGroupBuilder group) => group
-        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized))
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(void)))
         .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>An address naming a record: 404 when it does not exist or is another site's.</summary>
