@@ -39,15 +39,15 @@ public static class RegistryApi
         var api = app.MapGroup("/api").RequireAuthorization(Identified).WithAccessResponses();
 
         var patients = api.MapGroup("/patients").WithTags("Patients");
-        patients.MapGet("/", PatientsApi.List).WithName("ListPatients").WithSummary("Patients of your sites, by patient_id");
+        patients.MapGet("", PatientsApi.List).WithName("ListPatients").WithSummary("Patients of your sites, by patient_id");
         patients.MapGet("/{patientId}", PatientsApi.Get).Finds().WithName("GetPatient").WithSummary("One patient");
-        patients.MapPost("/", PatientsApi.Create).WithName("CreatePatient").Writes().WithSummary("Create a patient");
+        patients.MapPost("", PatientsApi.Create).WithName("CreatePatient").Writes().WithSummary("Create a patient");
         patients.MapPut("/{patientId}", PatientsApi.Update).WithName("UpdatePatient").Finds().Writes().WithSummary("Replace a patient's variables");
 
         var operations = api.MapGroup("/operations").WithTags("Operations");
-        operations.MapGet("/", OperationsApi.List).WithName("ListOperations").WithSummary("Operations of your sites, latest surgery first");
+        operations.MapGet("", OperationsApi.List).WithName("ListOperations").WithSummary("Operations of your sites, latest surgery first");
         operations.MapGet("/{caseId}", OperationsApi.Get).Finds().WithName("GetOperation").WithSummary("One operation");
-        operations.MapPost("/", OperationsApi.Create).WithName("CreateOperation").Writes().WithSummary("Create an operation for an existing patient");
+        operations.MapPost("", OperationsApi.Create).WithName("CreateOperation").Writes().WithSummary("Create an operation for an existing patient");
         operations.MapPut("/{caseId}", OperationsApi.Update).WithName("UpdateOperation").Finds().Writes().WithSummary("Replace an operation's variables");
 
         MapChildren<ImagingStudy, ImagingInput, ImagingRecord>(operations, "Imaging", "Imaging", "imaging study");
@@ -62,9 +62,9 @@ public static class RegistryApi
         where TRecord : IRecordOutput, new()
     {
         var children = operations.MapGroup("/{caseId}/" + ChildForms.Segment<TEntity>()).WithTags(tag).Finds();
-        children.MapGet("/", ChildRecordsApi<TEntity, TInput, TRecord>.List).WithName($"List{name}").WithSummary($"Every {noun} of an operation");
+        children.MapGet("", ChildRecordsApi<TEntity, TInput, TRecord>.List).WithName($"List{name}").WithSummary($"Every {noun} of an operation");
         children.MapGet("/{id}", ChildRecordsApi<TEntity, TInput, TRecord>.Get).WithName($"Get{name}").WithSummary($"One {noun}");
-        children.MapPost("/", ChildRecordsApi<TEntity, TInput, TRecord>.Create).WithName($"Create{name}").Writes().WithSummary($"Create a {noun}");
+        children.MapPost("", ChildRecordsApi<TEntity, TInput, TRecord>.Create).WithName($"Create{name}").Writes().WithSummary($"Create a {noun}");
         children.MapPut("/{id}", ChildRecordsApi<TEntity, TInput, TRecord>.Update).WithName($"Update{name}").Writes().WithSummary($"Replace a {noun}'s variables");
     }
 
