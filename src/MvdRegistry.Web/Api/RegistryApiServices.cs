@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MvdRegistry.Web.Api.OpenApi;
 using MvdRegistry.Web.Api.Saving;
 
@@ -7,15 +5,13 @@ namespace MvdRegistry.Web.Api;
 
 public static class RegistryApiServices
 {
-    /// <summary>The JSON API's services: snake_case JSON, problem details, its OpenAPI document, the record saver.</summary>
+    /// <summary>
+    /// The JSON API's services: problem details, its OpenAPI document, the record saver. Its JSON names are
+    /// set on its types (snake_case, as in the dictionary), not in the app-wide JSON options, which stay as
+    /// ASP.NET Core sets them for any other endpoint.
+    /// </summary>
     public static IServiceCollection AddRegistryApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            // A number is a JSON number: "12" is a text, and is refused as one.
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
         services.AddProblemDetails();
         services.AddScoped<RecordSaver>();
         services.AddOpenApi(options =>

@@ -41,6 +41,7 @@ public static class FormRecordSource
 
             /// <summary>The variables of the dictionary's "{{form}}" form, named as in the dictionary.</summary>
             [RegistryForm(Forms.{{FormConstant(form)}})]
+            [JsonNumberHandling(JsonNumberHandling.Strict)]
             public abstract record {{name}}Fields
             {
 
@@ -56,6 +57,7 @@ public static class FormRecordSource
 
             /// <summary>One "{{form}}" record as a client sends it (POST creates, PUT replaces every variable).</summary>
             [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            [JsonNumberHandling(JsonNumberHandling.Strict)]
             public sealed record {{name}}Input : {{name}}Fields, IRecordInput
             {
                 [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -75,6 +77,7 @@ public static class FormRecordSource
             }
 
             /// <summary>One "{{form}}" record as the registry holds it.</summary>
+            [JsonNumberHandling(JsonNumberHandling.Strict)]
             public sealed record {{name}}Record : {{name}}Fields, IRecordOutput
             {
                 [Description("The concurrency version: send it back with a PUT.")]

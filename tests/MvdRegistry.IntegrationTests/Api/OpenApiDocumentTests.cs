@@ -64,6 +64,8 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : IClassFi
         Assert.Contains("Required when it applies: when the indication is TN", (string?)properties["tn_division"]!["description"]);
         Assert.Equal("date", (string?)properties["surgery_date"]!["format"]);
         Assert.Equal((20, 900), ((int?)properties["duration_min"]!["minimum"], (int?)properties["duration_min"]!["maximum"]));
+        Assert.Equal(["null", "integer"], properties["duration_min"]!["type"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal(["null", "number"], properties["bmi"]!["type"]!.AsArray().Select(t => (string?)t));
         Assert.NotNull(properties["confirm_warnings"]);
         Assert.Null(properties["created_at"]);
     }

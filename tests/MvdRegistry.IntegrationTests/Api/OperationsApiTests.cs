@@ -149,6 +149,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
         var client = await Surgeon();
         var operation = await client.GetForEditAsync(OwnCase);
         operation["bmi"] = "27.5";
+        operation["duration_min"] = "175";
         operation["surgery_date"] = "05/03/2024";
         operation["colour"] = "blue";
         operation["created_at"] = "2020-01-01T00:00:00Z";
@@ -157,6 +158,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
 
         Assert.Equal(400, (int?)problem["status"]);
         Assert.Equal("expected a number or null, not \"27.5\"", problem.Messages("bmi").Single());
+        Assert.Equal("expected a whole number or null, not \"175\"", problem.Messages("duration_min").Single());
         Assert.Contains("expected a date as \"yyyy-MM-dd\"", problem.Messages("surgery_date").Single());
         Assert.Equal("colour is not a variable of this form", problem.Messages("colour").Single());
         Assert.Contains("kept by the registry", problem.Messages("created_at").Single());

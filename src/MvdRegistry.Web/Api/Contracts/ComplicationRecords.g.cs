@@ -12,6 +12,7 @@ namespace MvdRegistry.Web.Api.Contracts;
 
 /// <summary>The variables of the dictionary's "complication" form, named as in the dictionary.</summary>
 [RegistryForm(Forms.Complication)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public abstract record ComplicationFields
 {
     /// <summary>Complication key</summary>
@@ -57,6 +58,7 @@ public abstract record ComplicationFields
 
 /// <summary>One "complication" record as a client sends it (POST creates, PUT replaces every variable).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ComplicationInput : ComplicationFields, IRecordInput
 {
     [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -76,6 +78,7 @@ public sealed record ComplicationInput : ComplicationFields, IRecordInput
 }
 
 /// <summary>One "complication" record as the registry holds it.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ComplicationRecord : ComplicationFields, IRecordOutput
 {
     [Description("The concurrency version: send it back with a PUT.")]

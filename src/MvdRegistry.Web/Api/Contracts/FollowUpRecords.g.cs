@@ -12,6 +12,7 @@ namespace MvdRegistry.Web.Api.Contracts;
 
 /// <summary>The variables of the dictionary's "followup" form, named as in the dictionary.</summary>
 [RegistryForm(Forms.FollowUp)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public abstract record FollowUpFields
 {
     /// <summary>Follow-up visit key</summary>
@@ -73,6 +74,7 @@ public abstract record FollowUpFields
 
 /// <summary>One "followup" record as a client sends it (POST creates, PUT replaces every variable).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record FollowUpInput : FollowUpFields, IRecordInput
 {
     [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -92,6 +94,7 @@ public sealed record FollowUpInput : FollowUpFields, IRecordInput
 }
 
 /// <summary>One "followup" record as the registry holds it.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record FollowUpRecord : FollowUpFields, IRecordOutput
 {
     [Description("The concurrency version: send it back with a PUT.")]

@@ -12,6 +12,7 @@ namespace MvdRegistry.Web.Api.Contracts;
 
 /// <summary>The variables of the dictionary's "imaging" form, named as in the dictionary.</summary>
 [RegistryForm(Forms.Imaging)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public abstract record ImagingFields
 {
     /// <summary>Imaging study key</summary>
@@ -65,6 +66,7 @@ public abstract record ImagingFields
 
 /// <summary>One "imaging" record as a client sends it (POST creates, PUT replaces every variable).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ImagingInput : ImagingFields, IRecordInput
 {
     [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -84,6 +86,7 @@ public sealed record ImagingInput : ImagingFields, IRecordInput
 }
 
 /// <summary>One "imaging" record as the registry holds it.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ImagingRecord : ImagingFields, IRecordOutput
 {
     [Description("The concurrency version: send it back with a PUT.")]

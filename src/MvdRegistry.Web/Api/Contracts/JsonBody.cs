@@ -1,9 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
 
 namespace MvdRegistry.Web.Api.Contracts;
 
@@ -20,6 +18,13 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
         .Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null)
         .ToDictionary(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
 
+    /// <summary>The API's own reading rules, whatever the app-wide JSON options say: exact names, numbers as numbers.</summary>
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
     private JsonBody(T? value, Dictionary<string, string[]> errors)
     {
         Value = value;
@@ -35,11 +40,10 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
     {
         if (!context.Request.HasJsonContentType())
             return Rejected("", "send the record as JSON (Content-Type: application/json)");
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         JsonElement document;
         try
         {
-            document = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, options, context.RequestAborted);
+            document = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, Options, context.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -60,7 +64,7 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
             }
             try
             {
-                property.Value.Deserialize(member.PropertyType, options);
+                property.Value.Deserialize(member.PropertyType, Options);
             }
             catch (JsonException)
             {
@@ -68,7 +72,14 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
             }
         }
         if (errors.Count > 0) return new JsonBody<T>(null, errors);
-        return new JsonBody<T>(document.Deserialize<T>(options), errors);
+        try
+        {
+            return new JsonBody<T>(document.Deserialize<T>(Options), errors);
+        }
+        catch (JsonException e)
+        {
+            return Rejected("", $"the body could not be read as this form's record ({e.Message})");
+        }
     }
 
     /// <summary>Describes the body for OpenAPI: the record as application/json.</summary>

@@ -12,6 +12,7 @@ namespace MvdRegistry.Web.Api.Contracts;
 
 /// <summary>The variables of the dictionary's "case" form, named as in the dictionary.</summary>
 [RegistryForm(Forms.Case)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public abstract record OperationFields
 {
     /// <summary>Operation key</summary>
@@ -213,6 +214,7 @@ public abstract record OperationFields
 
 /// <summary>One "case" record as a client sends it (POST creates, PUT replaces every variable).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record OperationInput : OperationFields, IRecordInput
 {
     [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -232,6 +234,7 @@ public sealed record OperationInput : OperationFields, IRecordInput
 }
 
 /// <summary>One "case" record as the registry holds it.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record OperationRecord : OperationFields, IRecordOutput
 {
     [Description("The concurrency version: send it back with a PUT.")]

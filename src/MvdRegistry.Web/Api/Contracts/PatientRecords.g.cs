@@ -12,6 +12,7 @@ namespace MvdRegistry.Web.Api.Contracts;
 
 /// <summary>The variables of the dictionary's "patient" form, named as in the dictionary.</summary>
 [RegistryForm(Forms.Patient)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public abstract record PatientFields
 {
     /// <summary>Registry patient key</summary>
@@ -49,6 +50,7 @@ public abstract record PatientFields
 
 /// <summary>One "patient" record as a client sends it (POST creates, PUT replaces every variable).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record PatientInput : PatientFields, IRecordInput
 {
     [Description("The version last read (PUT only): a stale one is refused with 409.")]
@@ -68,6 +70,7 @@ public sealed record PatientInput : PatientFields, IRecordInput
 }
 
 /// <summary>One "patient" record as the registry holds it.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record PatientRecord : PatientFields, IRecordOutput
 {
     [Description("The concurrency version: send it back with a PUT.")]

@@ -18,6 +18,7 @@ public sealed class DictionarySchemaTransformer : IOpenApiSchemaTransformer
     {
         var form = context.JsonTypeInfo.Type.GetCustomAttribute<RegistryFormAttribute>()?.Form;
         if (form is null || schema.Properties is null) return Task.CompletedTask;
+        foreach (var property in schema.Properties.Values.OfType<OpenApiSchema>()) NumbersOnly(property);
         foreach (var variable in DataDictionary.Instance.Form(form))
         {
             if (!schema.Properties.TryGetValue(variable.Name, out var found) || found is not OpenApiSchema property) continue;
@@ -38,6 +39,18 @@ public sealed class DictionarySchemaTransformer : IOpenApiSchemaTransformer
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The API reads numbers as JSON numbers only (JsonBody), but the schema exporter describes a nullable
+    /// number as "number or numeric string" whatever the type's number handling says: say what is read.
+    /// </summary>
+    private static void NumbersOnly(OpenApiSchema property)
+    {
+        if (property.Type is not { } type || !type.HasFlag(JsonSchemaType.String)) return;
+        if (!type.HasFlag(JsonSchemaType.Integer) && !type.HasFlag(JsonSchemaType.Number)) return;
+        property.Type = type & ~JsonSchemaType.String;
+        property.Pattern = null;
     }
 
     private static IReadOnlyList<string> Codes(Variable variable) => variable.Type switch

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MvdRegistry.Web.Api.Problems;
@@ -7,6 +8,7 @@ namespace MvdRegistry.Web.Api.Problems;
 [Description("The record raises warnings: nothing was saved. Send it again with \"confirm_warnings\": true to save it.")]
 public sealed class UnconfirmedWarningsProblem : ProblemDetails
 {
+    [JsonPropertyName("warnings")]
     [Description("Variable name to warning messages.")]
     public Dictionary<string, string[]> Warnings { get; init; } = [];
 }
