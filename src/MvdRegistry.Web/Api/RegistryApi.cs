@@ -41,14 +41,14 @@ public static class RegistryApi
         var patients = api.MapGroup("/patients").WithTags("Patients");
         patients.MapGet("", PatientsApi.List).WithName("ListPatients").WithSummary("Patients of your sites, by patient_id");
         patients.MapGet("/{patientId}", PatientsApi.Get).Finds().WithName("GetPatient").WithSummary("One patient");
-        patients.MapPost("", PatientsApi.Create).WithName("CreatePatient").Writes().WithSummary("Create a patient");
-        patients.MapPut("/{patientId}", PatientsApi.Update).WithName("UpdatePatient").Finds().Writes().WithSummary("Replace a patient's variables");
+        patients.MapPost("", PatientsApi.Create).WithName("CreatePatient").Creates().WithSummary("Create a patient");
+        patients.MapPut("/{patientId}", PatientsApi.Update).WithName("UpdatePatient").Finds().Updates().WithSummary("Replace a patient's variables");
 
         var operations = api.MapGroup("/operations").WithTags("Operations");
         operations.MapGet("", OperationsApi.List).WithName("ListOperations").WithSummary("Operations of your sites, latest surgery first");
         operations.MapGet("/{caseId}", OperationsApi.Get).Finds().WithName("GetOperation").WithSummary("One operation");
-        operations.MapPost("", OperationsApi.Create).WithName("CreateOperation").Writes().WithSummary("Create an operation for an existing patient");
-        operations.MapPut("/{caseId}", OperationsApi.Update).WithName("UpdateOperation").Finds().Writes().WithSummary("Replace an operation's variables");
+        operations.MapPost("", OperationsApi.Create).WithName("CreateOperation").Creates().WithSummary("Create an operation for an existing patient");
+        operations.MapPut("/{caseId}", OperationsApi.Update).WithName("UpdateOperation").Finds().Updates().WithSummary("Replace an operation's variables");
 
         MapChildren<ImagingStudy, ImagingInput, ImagingRecord>(operations, "Imaging", "Imaging", "imaging study");
         MapChildren<FollowUp, FollowUpInput, FollowUpRecord>(operations, "Follow-ups", "FollowUp", "follow-up visit");
@@ -64,8 +64,8 @@ public static class RegistryApi
         var children = operations.MapGroup("/{caseId}/" + ChildForms.Segment<TEntity>()).WithTags(tag).Finds();
         children.MapGet("", ChildRecordsApi<TEntity, TInput, TRecord>.List).WithName($"List{name}").WithSummary($"Every {noun} of an operation");
         children.MapGet("/{id}", ChildRecordsApi<TEntity, TInput, TRecord>.Get).WithName($"Get{name}").WithSummary($"One {noun}");
-        children.MapPost("", ChildRecordsApi<TEntity, TInput, TRecord>.Create).WithName($"Create{name}").Writes().WithSummary($"Create a {noun}");
-        children.MapPut("/{id}", ChildRecordsApi<TEntity, TInput, TRecord>.Update).WithName($"Update{name}").Writes().WithSummary($"Replace a {noun}'s variables");
+        children.MapPost("", ChildRecordsApi<TEntity, TInput, TRecord>.Create).WithName($"Create{name}").Creates().WithSummary($"Create a {noun}");
+        children.MapPut("/{id}", ChildRecordsApi<TEntity, TInput, TRecord>.Update).WithName($"Update{name}").Updates().WithSummary($"Replace a {noun}'s variables");
     }
 
     /// <summary>Every endpoint: 401 without sign-in, 403 for a role without access.</summary>
@@ -77,8 +77,14 @@ public static class RegistryApi
     private static TBuilder Finds<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
 
-    /// <summary>Writes are the surgeons' (of the record's site); their problems beyond validation are documented here.</summary>
-    private static RouteHandlerBuilder Writes(this RouteHandlerBuilder endpoint) => endpoint
+    /// <summary>Creates are the surgeons' (of the site); a key already taken is 409, unconfirmed warnings 422.</summary>
+    private static RouteHandlerBuilder Creates(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireAuthorization(Policies.Surgeon)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .Produces<Problems.UnconfirmedWarningsProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+
+    /// <summary>Updates are the surgeons' (of the record's site); a stale version is 409, unconfirmed warnings 422.</summary>
+    private static RouteHandlerBuilder Updates(this RouteHandlerBuilder endpoint) => endpoint
         .RequireAuthorization(Policies.Surgeon)
         .Produces<Problems.StaleVersionProblem>(StatusCodes.Status409Conflict, "application/problem+json")
         .Produces<Problems.UnconfirmedWarningsProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");

@@ -51,6 +51,8 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : IClassFi
         Assert.Equal("#/components/schemas/UnconfirmedWarningsProblem", (string?)put["responses"]!["422"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
         Assert.Contains("X-Change-Reason", put["parameters"]!.AsArray().Select(p => (string?)p!["name"]));
         Assert.All(new[] { "401", "403", "404" }, status => Assert.NotNull(put["responses"]![status]));
+        var post = (await DocumentAsync())["paths"]!["/api/operations"]!["post"]!;
+        Assert.Equal("#/components/schemas/ProblemDetails", (string?)post["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
     }
 
     [Fact]

@@ -88,6 +88,18 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Creating_an_operation_under_a_key_already_taken_is_a_conflict_and_changes_nothing()
+    {
+        var client = await Surgeon();
+
+        var response = await client.PostJsonAsync("/api/operations", NewTnOperation(CaseId(Own), PatientId(Own)));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"case_id {CaseId(Own)} is already taken", (string?)(await response.ReadObjectAsync())["detail"]);
+        await AssertUnchangedAsync();
+    }
+
+    [Fact]
     public async Task An_update_saves_the_values_bumps_the_version_and_audits_the_users_name_and_reason()
     {
         var client = await Surgeon();

@@ -14,7 +14,8 @@ public sealed class ApiDocumentTransformer(string authenticationMode) : IOpenApi
           variable is an array of its codes (`"vessel_op": ["AICA"]`); `null` means not answered or not applicable.
         * **Validation** is the pages' and the import's: type, code and range, required and applicable fields, and
           the cross-field rules, checked against the record's operation, patient, visits and complications. Errors
-          answer 400 with RFC 7807 problem details whose `errors` name each variable.
+          answer 400 with RFC 7807 problem details whose `errors` name each variable; a change that would make a
+          linked record invalid (a visit now before the surgery) is named `form/key/variable` (`followup/F12/visit_date`).
         * **Warnings** (a bilateral hemifacial spasm, a tumour not excluded) answer 422 with `warnings` by variable
           and save nothing; send the record again with `"confirm_warnings": true` to save it.
         * **PUT** replaces every variable of the record (send it whole, as GET returned it, without `created_at`
