@@ -1,5 +1,6 @@
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
+using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Entry;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
@@ -11,6 +12,7 @@ builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.AddRegistryAuthentication();
 builder.Services.AddRazorPages();
 builder.Services.AddEntry();
+builder.Services.AddRegistryApi(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
+app.MapRegistryApiAndDocument();
 
 app.Run();
 

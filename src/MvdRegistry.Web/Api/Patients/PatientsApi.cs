@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+using MvdRegistry.Web.Access;
+using MvdRegistry.Web.Api.Contracts;
+using MvdRegistry.Web.Api.Paging;
+using MvdRegistry.Web.Api.Problems;
+using MvdRegistry.Web.Api.Saving;
+
+namespace MvdRegistry.Web.Api.Patients;
+
+/// <summary>Patients: enough to find one by MRN, to create one before their first operation, and to correct one.</summary>
+public static class PatientsApi
+{
+    public static async Task<Results<Ok<RecordPage<PatientRecord>>, ValidationProblem>> List(
+        RegistryDbContext db, RegistryUser user,
+        [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "mrn")] string? mrn, [FromQuery(Name = "site_code")] string? siteCode,
+        CancellationToken ct)
+    {
+        if (PageRequest.From(page, pageSize, out var errors) is not { } request) return ApiProblems.Invalid(errors);
+        var query = db.Patients.Readable(user).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(mrn)) query = query.Where(p => p.Mrn == mrn.Trim());
+        if (!string.IsNullOrWhiteSpace(siteCode)) query = query.Where(p => p.SiteCode == siteCode);
+        return TypedResults.Ok(await request.ReadAsync(query.OrderBy(p => p.PatientId), FormColumns.ToRecord<PatientRecord>, ct));
+    }
+
+    public static async Task<Results<Ok<PatientRecord>, ProblemHttpResult>> Get(
+        string patientId, RegistryDbContext db, RegistryUser user, CancellationToken ct)
+    {
+        var patient = await db.Patients.Readable(user).AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == patientId, ct);
+        return patient is null
+            ? ApiProblems.NotFound("patient_id", patientId)
+            : TypedResults.Ok(FormColumns.ToRecord<PatientRecord>(patient));
+    }
+
+    public static async Task<Results<Created<PatientRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<UnconfirmedWarningsProblem>>> Create(
+        JsonBody<PatientInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
+        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+    {
+        if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
+        var errors = new Dictionary<string, string>();
+        CheckSite(user, input.SiteCode, errors);
+
+        var patient = new Patient();
+        var outcome = await saver.SaveAsync(new SaveRequest(patient, input, IsNew: true, new Dictionary<string, string>(), reason, errors), ct);
+        return SaveResults.Created(outcome, () => $"/api/patients/{patient.PatientId}", () => FormColumns.ToRecord<PatientRecord>(patient));
+    }
+
+    /// <summary>Replaces every variable; the key stays, and a new site must be one of the user's too.</summary>
+    public static async Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>, JsonHttpResult<UnconfirmedWarningsProblem>>> Update(
+        string patientId, JsonBody<PatientInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
+        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+    {
+        // With the operations, whose rules read the patient (no surgery before birth).
+        var patient = await db.Patients.Readable(user).Include(p => p.Operations).SingleOrDefaultAsync(p => p.PatientId == patientId, ct);
+        if (patient is null) return ApiProblems.NotFound("patient_id", patientId);
+        if (!user.MayEditSite(patient.SiteCode)) return ApiProblems.ReadOnly(patient.SiteCode);
+        if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
+        var errors = new Dictionary<string, string>();
+        CheckSite(user, input.SiteCode, errors);
+
+        var keys = new Dictionary<string, string> { ["patient_id"] = patient.PatientId };
+        var outcome = await saver.SaveAsync(new SaveRequest(patient, input, IsNew: false, keys, reason, errors), ct);
+        return SaveResults.Updated(outcome, () => FormColumns.ToRecord<PatientRecord>(patient));
+    }
+
+    private static void CheckSite(RegistryUser user, string? site, Dictionary<string, string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(site) && !user.MayEditSite(site.Trim()))
+            errors["site_code"] = $"you enter records for {string.Join(", ", user.Sites.Order())} only, not '{site.Trim()}'";
+    }
+}
