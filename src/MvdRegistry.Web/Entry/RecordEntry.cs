@@ -16,12 +16,9 @@ public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGen
 {
     public const int ReasonMaxLength = 1000;
 
-    /// <summary>Changes to a record older than this need a reason (an audit expectation of registries).</summary>
-    public static readonly TimeSpan ReasonAfter = TimeSpan.FromHours(24);
-
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public bool NeedsReason(RegistryRecord record) => record.CreatedAt < clock.GetUtcNow().UtcDateTime - ReasonAfter;
+    public bool NeedsReason(RegistryRecord record) => ReasonForChange.IsRequired(record.CreatedAt, clock.GetUtcNow().UtcDateTime);
 
     public EntryForm Form(string form, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldIssue>? issues = null) =>
         new(form, values, issues ?? [], Today);

@@ -16,9 +16,6 @@ namespace MvdRegistry.Web.Api.Saving;
 /// </summary>
 public sealed class RecordSaver(RegistryDbContext db, TimeProvider clock)
 {
-    /// <summary>A record may be corrected without giving a reason for this long after it was created.</summary>
-    public static readonly TimeSpan ReasonFreeAge = TimeSpan.FromHours(24);
-
     public async Task<SaveOutcome> SaveAsync(SaveRequest request, CancellationToken ct)
     {
         var record = request.Record;
@@ -49,8 +46,8 @@ public sealed class RecordSaver(RegistryDbContext db, TimeProvider clock)
             Add(errors, field, message);
 
         var reason = Blank(input.Reason) ? request.HeaderReason?.Trim() : input.Reason!.Trim();
-        if (!request.IsNew && Blank(reason) && record.CreatedAt < clock.GetUtcNow().UtcDateTime - ReasonFreeAge)
-            Add(errors, "reason", $"is required: this record is older than {ReasonFreeAge.TotalHours:0} hours; say why it changes (\"reason\" or the X-Change-Reason header)");
+        if (!request.IsNew && Blank(reason) && ReasonForChange.IsRequired(record.CreatedAt, clock.GetUtcNow().UtcDateTime))
+            Add(errors, "reason", $"is required: this record is older than {ReasonForChange.RequiredAfter.TotalHours:0} hours; say why it changes (\"reason\" or the X-Change-Reason header)");
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
