@@ -25,6 +25,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSecurityHeaders();
+// A bare 404 or 400 from a page (another site's record, a mistyped key) shows the registry's status
+// page instead of the browser's own error; the API keeps its own answers.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

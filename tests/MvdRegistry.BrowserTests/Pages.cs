@@ -4,11 +4,22 @@ namespace MvdRegistry.BrowserTests;
 
 public static class Pages
 {
-    /// <summary>A fresh browser context (no cookies) signed in through the sign-in page as <paramref name="userName"/>.</summary>
-    public static async Task<IPage> SignInAsync(Browser browser, RegistryServer server, string userName)
+    /// <summary>Every wait of a test (locators, navigations) gives up after this long.</summary>
+    public const float Timeout = 15_000;
+
+    /// <summary>A fresh browser context (no cookies), waits bounded by <see cref="Timeout"/>.</summary>
+    public static async Task<IPage> OpenAsync(Browser browser, RegistryServer server)
     {
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser context signed in through the sign-in page as <paramref name="userName"/>.</summary>
+    public static async Task<IPage> SignInAsync(Browser browser, RegistryServer server, string userName)
+    {
+        var page = await OpenAsync(browser, server);
         await page.GotoAsync("/Account/SignIn");
         await page.Locator($"button[name=userName][value='{userName}']").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));

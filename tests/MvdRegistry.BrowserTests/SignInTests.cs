@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace MvdRegistry.BrowserTests;
 
@@ -8,25 +8,24 @@ public sealed class SignInTests(RegistryServer server, Browser browser)
     [Fact]
     public async Task An_anonymous_visitor_lands_on_the_sign_in_page_listing_the_seeded_users()
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
-        var page = await context.NewPageAsync();
+        var page = await Pages.OpenAsync(browser, server);
+        await using var context = page.Context;
 
         await page.GotoAsync("/");
 
         Assert.Contains("/Account/SignIn", page.Url);
-        await Assertions.Expect(page.Locator("button[name=userName][value='researcher']")).ToBeVisibleAsync();
+        await Expect(page.Locator("button[name=userName][value='researcher']")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "sign-in");
-        await context.CloseAsync();
     }
 
     [Fact]
     public async Task A_surgeon_signs_in_and_sees_the_registry()
     {
         var page = await Pages.SignInAsync(browser, server, "surgeon.hou");
+        await using var context = page.Context;
 
-        await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("surgeon.hou");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("MVD Registry");
+        await Expect(page.Locator("nav")).ToContainTextAsync("surgeon.hou");
+        await Expect(page.Locator("h1")).ToContainTextAsync("MVD Registry");
         await Pages.ScreenshotAsync(page, "home-surgeon");
-        await page.Context.CloseAsync();
     }
 }

@@ -29,6 +29,7 @@ public static class AuthorizationMatrix
         new("GET /",                                                   SignIn,       Ok,         Ok,           Ok,         Ok),
         new("GET /Index",                                              SignIn,       Ok,         Ok,           Ok,         Ok),
         new("GET /Error",                                              Ok,           Ok,         Ok,           Ok,         Ok),
+        new("GET /Status",                                             Ok,           Ok,         Ok,           Ok,         Ok),
         new("GET /health",                                             Ok,           Ok,         Ok,           Ok,         Ok),
         new("GET /Account/SignIn",                                     Ok,           Ok,         Ok,           Ok,         Ok),
         new("POST /Account/SignIn",                                    Invalid,      Invalid,    Invalid,      Invalid,    Invalid),
