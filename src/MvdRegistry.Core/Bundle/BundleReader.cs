@@ -3,7 +3,6 @@ using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
 using MvdRegistry.Core.Validation;
-using Sylvan.Data.Csv;
 
 namespace MvdRegistry.Core.Bundle;
 
@@ -13,41 +12,58 @@ namespace MvdRegistry.Core.Bundle;
 /// </summary>
 public static class BundleReader
 {
+    /// <summary>UTF-8 only: a UTF-8 byte-order mark is skipped; any other bytes that are not UTF-8 read as U+FFFD and are refused.</summary>
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false);
+
     public static BundleReadResult Read(string directory, DateOnly today, RegistryData? existing = null)
     {
         var files = Forms.All.ToDictionary(f => f, f => Path.Combine(directory, Forms.FileName(f)));
-        return Read(form => File.Exists(files[form]) ? new StreamReader(files[form], Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : null, today, existing);
+        return Read(form => File.Exists(files[form]) ? File.OpenRead(files[form]) : null, today, existing);
     }
 
     /// <param name="open">Opens a form's file, or returns null when it is missing.</param>
     /// <param name="existing">What the registry already holds: parents may be there instead of in the bundle.</param>
-    public static BundleReadResult Read(Func<string, TextReader?> open, DateOnly today, RegistryData? existing = null)
+    public static BundleReadResult Read(Func<string, Stream?> open, DateOnly today, RegistryData? existing = null)
     {
         var result = new BundleReadResult();
         var lines = new Dictionary<RegistryRecord, int>();
         var unreadable = new HashSet<string>();
+        var skipped = new HashSet<(string Form, string Key)>();
         foreach (var form in Forms.All)
         {
-            using var reader = open(form);
-            if (reader is null)
+            using var stream = open(form);
+            if (stream is null)
             {
                 result.Problems.Add(new BundleProblem(Forms.FileName(form), 0, "", "file is missing from the bundle"));
                 unreadable.Add(form);
                 continue;
             }
-            if (!ReadFile(form, reader, today, result, lines)) unreadable.Add(form);
+            using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
+            if (!ReadFile(form, reader, today, result, lines, skipped)) unreadable.Add(form);
         }
         var merged = Merge(result.Data, existing);
-        CheckParents(result, lines, merged, unreadable);
+        CheckParents(result, lines, merged, unreadable, skipped);
+        DuplicateMrns.Check(result, lines, merged);
         ValidateRecords(result, lines, merged);
         return result;
     }
 
-    private static bool ReadFile(string form, TextReader reader, DateOnly today, BundleReadResult result, Dictionary<RegistryRecord, int> lines)
+    private static bool ReadFile(string form, TextReader reader, DateOnly today, BundleReadResult result,
+        Dictionary<RegistryRecord, int> lines, HashSet<(string Form, string Key)> skipped)
     {
         var file = Forms.FileName(form);
-        using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
-        var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
+        var csv = new CsvRecordReader(reader, TextRules.MaxTextLength);
+        if (!csv.Read() || csv.Fields.All(string.IsNullOrWhiteSpace))
+        {
+            result.Problems.Add(new BundleProblem(file, 1, "header", "the file is empty: its first line must name the columns"));
+            return false;
+        }
+        var header = csv.Fields.ToArray();
+        if (csv.Faults.Count > 0)
+        {
+            foreach (var fault in csv.Faults) result.Problems.Add(new BundleProblem(file, fault.Line, ColumnName(header, fault.Field), Describe(fault)));
+            return false;
+        }
         var expected = DataDictionary.Instance.Columns(form);
         var headerOk = true;
         foreach (var column in header.Where(c => !expected.Contains(c)))
@@ -69,16 +85,34 @@ public static class BundleReader
 
         var keys = new Dictionary<string, int>();
         var keyColumn = Forms.KeyColumn(form);
-        var line = 1;
+        var keyIndex = Array.IndexOf(header, keyColumn);
         while (csv.Read())
         {
-            line++;
+            var line = csv.Line;
+            if (csv.Faults.Count == 0 && csv.Fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (csv.Faults.Count > 0 || csv.Fields.Count != header.Length)
+            {
+                foreach (var fault in csv.Faults) result.Problems.Add(new BundleProblem(file, fault.Line, ColumnName(header, fault.Field), Describe(fault)));
+                if (csv.Fields.Count < header.Length)
+                    result.Problems.Add(new BundleProblem(file, line, header[csv.Fields.Count],
+                        $"the row has {csv.Fields.Count} fields but the header has {header.Length}: it ends before {header[csv.Fields.Count]} (no value is left blank by omission)"));
+                else if (csv.Fields.Count > header.Length)
+                    result.Problems.Add(new BundleProblem(file, csv.FieldLines[header.Length], ColumnName(header, header.Length),
+                        $"the row has {csv.Fields.Count} fields but the header has {header.Length}: remove the extra fields, or quote a value that holds a comma"));
+                // The row is not read; its key is remembered so that its children are not also reported as orphans.
+                if (keyIndex < csv.Fields.Count) skipped.Add((form, csv.Fields[keyIndex].Trim()));
+                continue;
+            }
             var row = new Dictionary<string, string?>(header.Length);
-            for (var i = 0; i < header.Length; i++) row[header[i]] = csv.GetString(i);
-            if (row.Values.All(string.IsNullOrWhiteSpace)) continue;
+            var fieldLines = new Dictionary<string, int>(header.Length);
+            for (var i = 0; i < header.Length; i++)
+            {
+                row[header[i]] = csv.Fields[i];
+                fieldLines[header[i]] = csv.FieldLines[i];
+            }
             var record = NewRecord(form);
             foreach (var issue in RecordCodec.Read(form, row, record, today))
-                result.Problems.Add(new BundleProblem(file, line, issue.Column, issue.Message));
+                result.Problems.Add(new BundleProblem(file, fieldLines.GetValueOrDefault(issue.Column, line), issue.Column, issue.Message));
             var key = FieldAccess.Key(record);
             if (key.Length > 0 && !keys.TryAdd(key, line))
             {
@@ -90,6 +124,21 @@ public static class BundleReader
         }
         return true;
     }
+
+    /// <summary>A header column's name, or "field N" (1-based) for a field beyond the header.</summary>
+    private static string ColumnName(string[] header, int field) =>
+        field < header.Length && header[field].Length > 0 && header[field].All(c => !TextRules.IsForbidden(c) && c != '\uFFFD')
+            ? header[field]
+            : $"field {field + 1}";
+
+    private static string Describe(CsvFault fault) => fault.Kind switch
+    {
+        CsvFaultKind.NotUtf8 => "the text is not valid UTF-8 (a byte that is not UTF-8, read as U+FFFD): save the file as \"CSV UTF-8\" and import it again",
+        CsvFaultKind.TooLong => $"the value is longer than {TextRules.MaxTextLength} characters, the most the data dictionary allows",
+        CsvFaultKind.StrayQuote => "a double quote inside an unquoted value: put the whole value in double quotes and double the quote (\"\")",
+        CsvFaultKind.TextAfterQuote => "text after the closing double quote: a quote inside a quoted value must be doubled (\"\")",
+        _ => "the double quote that opens this value is never closed: the rest of the file was read as part of it",
+    };
 
     private static RegistryRecord NewRecord(string form) => form switch
     {
@@ -119,11 +168,12 @@ public static class BundleReader
         return bundle.Concat(existing.Where(e => !replaced.Contains(key(e))));
     }
 
-    private static void CheckParents(BundleReadResult result, Dictionary<RegistryRecord, int> lines, RegistryData merged, HashSet<string> unreadable)
+    private static void CheckParents(BundleReadResult result, Dictionary<RegistryRecord, int> lines, RegistryData merged,
+        HashSet<string> unreadable, HashSet<(string Form, string Key)> skipped)
     {
         void Missing(RegistryRecord r, string column, string parentForm, string key)
         {
-            if (unreadable.Contains(parentForm) || key.Length == 0) return;
+            if (unreadable.Contains(parentForm) || key.Length == 0 || skipped.Contains((parentForm, key))) return;
             result.Problems.Add(new BundleProblem(Forms.FileName(FieldAccess.FormOf(r)), lines[r], column,
                 $"{key} is neither in {Forms.FileName(parentForm)} nor in the registry"));
         }

@@ -72,35 +72,40 @@ public static partial class RecordCodec
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>The column's value as given, untrimmed, so that a control character at either end is still seen.</summary>
     private static string Raw(IReadOnlyDictionary<string, string?> row, string column) =>
-        row.TryGetValue(column, out var v) && v is not null ? v.Trim() : "";
+        row.TryGetValue(column, out var v) && v is not null ? v : "";
 
-    private static object? ReadSingle(Variable v, string raw, DateOnly today, List<FieldIssue> issues)
+    private static object? ReadSingle(Variable v, string given, DateOnly today, List<FieldIssue> issues)
     {
+        if (TextRules.ForbiddenCharacter(given) is { } forbidden) return Fail(issues, v, forbidden);
+        var raw = given.Trim();
         if (raw.Length == 0) return null;
         switch (v.Type)
         {
-            case VariableType.Id:
-                if (raw.Length > 64 || raw.Any(char.IsWhiteSpace))
-                    return Fail(issues, v, $"'{raw}' is not a valid key (at most 64 characters, no spaces)");
-                return raw;
+            case VariableType.Id or VariableType.Text when TextRules.IsKeyLike(v):
+                return TextRules.IsKey(raw) ? raw
+                    : Fail(issues, v, $"'{TextRules.Show(raw)}' is not a valid {(v.Type == VariableType.Id ? "key" : "code")}: {TextRules.KeyRule}");
             case VariableType.Text:
-                return raw.Length > 200 ? Fail(issues, v, "is longer than 200 characters") : raw;
+                if (raw.Length > TextRules.MaxTextLength) return Fail(issues, v, $"is longer than {TextRules.MaxTextLength} characters");
+                return TextRules.StartsLikeFormula(raw) ? Fail(issues, v, $"'{TextRules.Show(raw)}' begins with {raw[0]}: {TextRules.FormulaRule}") : raw;
             case VariableType.Choice:
-                return v.HasCode(raw) ? raw : Fail(issues, v, $"'{raw}' is not a code of {v.Name} ({string.Join(", ", v.Choices.Select(c => c.Code))})");
+                return v.HasCode(raw) ? raw : Fail(issues, v, $"'{TextRules.Show(raw)}' is not a code of {v.Name} ({string.Join(", ", v.Choices.Select(c => c.Code))})");
             case VariableType.YesNo:
-                return raw is "yes" or "no" or "unknown" ? raw : Fail(issues, v, $"'{raw}' is not yes, no or unknown");
+                return raw is "yes" or "no" or "unknown" ? raw : Fail(issues, v, $"'{TextRules.Show(raw)}' is not yes, no or unknown");
+            case VariableType.Integer or VariableType.Decimal when raw.Contains(','):
+                return Fail(issues, v, $"'{TextRules.Show(raw)}' has a comma: write a decimal with a point (26.4), and no thousands separator");
             case VariableType.Integer:
                 if (!decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var whole) || whole != decimal.Truncate(whole) || Math.Abs(whole) > int.MaxValue)
-                    return Fail(issues, v, $"'{raw}' is not a whole number");
+                    return Fail(issues, v, $"'{TextRules.Show(raw)}' is not a whole number");
                 return InRange(v, (int)whole, whole, issues);
             case VariableType.Decimal:
                 if (!decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var number))
-                    return Fail(issues, v, $"'{raw}' is not a number");
+                    return Fail(issues, v, $"'{TextRules.Show(raw)}' is not a number");
                 return InRange(v, number, number, issues);
             case VariableType.Date:
                 if (!IsoDate().IsMatch(raw) || !DateOnly.TryParseExact(raw, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date))
-                    return Fail(issues, v, $"'{raw}' is not a date (yyyy-MM-dd)");
+                    return Fail(issues, v, $"'{TextRules.Show(raw)}' is not a date (yyyy-MM-dd)");
                 return DateInRange(v, date, today, issues);
             default:
                 throw new InvalidOperationException($"unexpected type {v.Type}");
@@ -114,13 +119,19 @@ public static partial class RecordCodec
         foreach (var choice in v.Choices)
         {
             var column = v.Name + Variable.MultiSeparator + choice.Code;
-            switch (Raw(row, column))
+            var given = Raw(row, column);
+            if (TextRules.ForbiddenCharacter(given) is { } forbidden)
+            {
+                issues.Add(new FieldIssue(column, forbidden));
+                return null;
+            }
+            switch (given.Trim())
             {
                 case "": empty++; break;
                 case "1": set.Add(choice.Code); break;
                 case "0": break;
                 case var other:
-                    issues.Add(new FieldIssue(column, $"'{other}' is not 1 or 0"));
+                    issues.Add(new FieldIssue(column, $"'{TextRules.Show(other)}' is not 1 or 0"));
                     return null;
             }
         }
