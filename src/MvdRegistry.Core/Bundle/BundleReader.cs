@@ -29,6 +29,7 @@ public static class BundleReader
         var lines = new Dictionary<RegistryRecord, int>();
         var unreadable = new HashSet<string>();
         var skipped = new HashSet<(string Form, string Key)>();
+        var flagged = new Dictionary<RegistryRecord, HashSet<string>>();
         foreach (var form in Forms.All)
         {
             using var stream = open(form);
@@ -39,17 +40,17 @@ public static class BundleReader
                 continue;
             }
             using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
-            if (!ReadFile(form, reader, today, result, lines, skipped)) unreadable.Add(form);
+            if (!ReadFile(form, reader, today, result, lines, skipped, flagged)) unreadable.Add(form);
         }
         var merged = Merge(result.Data, existing);
         CheckParents(result, lines, merged, unreadable, skipped);
         DuplicateMrns.Check(result, lines, merged);
-        ValidateRecords(result, lines, merged);
+        ValidateRecords(result, lines, merged, flagged);
         return result;
     }
 
     private static bool ReadFile(string form, TextReader reader, DateOnly today, BundleReadResult result,
-        Dictionary<RegistryRecord, int> lines, HashSet<(string Form, string Key)> skipped)
+        Dictionary<RegistryRecord, int> lines, HashSet<(string Form, string Key)> skipped, Dictionary<RegistryRecord, HashSet<string>> flagged)
     {
         var file = Forms.FileName(form);
         var csv = new CsvRecordReader(reader, TextRules.MaxTextLength);
@@ -93,6 +94,7 @@ public static class BundleReader
             if (csv.Faults.Count > 0 || csv.Fields.Count != header.Length)
             {
                 foreach (var fault in csv.Faults) result.Problems.Add(new BundleProblem(file, fault.Line, ColumnName(header, fault.Field), Describe(fault)));
+                if (csv.Faults.Any(f => f.Kind == CsvFaultKind.Unterminated)) break;
                 if (csv.Fields.Count < header.Length)
                     result.Problems.Add(new BundleProblem(file, line, header[csv.Fields.Count],
                         $"the row has {csv.Fields.Count} fields but the header has {header.Length}: it ends before {header[csv.Fields.Count]} (no value is left blank by omission)"));
@@ -111,10 +113,19 @@ public static class BundleReader
                 fieldLines[header[i]] = csv.FieldLines[i];
             }
             var record = NewRecord(form);
-            foreach (var issue in RecordCodec.Read(form, row, record, today))
+            var issues = RecordCodec.Read(form, row, record, today);
+            foreach (var issue in issues)
                 result.Problems.Add(new BundleProblem(file, fieldLines.GetValueOrDefault(issue.Column, line), issue.Column, issue.Message));
+            flagged[record] = issues.Select(i => VariableOf(i.Column)).ToHashSet();
             var key = FieldAccess.Key(record);
-            if (key.Length > 0 && !keys.TryAdd(key, line))
+            if (string.IsNullOrEmpty(key))
+            {
+                // A row without a usable key cannot be matched, linked or written.
+                if (issues.All(i => i.Column != keyColumn))
+                    result.Problems.Add(new BundleProblem(file, fieldLines[keyColumn], keyColumn, $"{keyColumn} is required: every row needs its key"));
+                continue;
+            }
+            if (!keys.TryAdd(key, line))
             {
                 result.Problems.Add(new BundleProblem(file, line, keyColumn, $"duplicate key {key} (first on line {keys[key]})"));
                 continue;
@@ -124,6 +135,10 @@ public static class BundleReader
         }
         return true;
     }
+
+    /// <summary>The variable a column belongs to: vessel_op for vessel_op___AICA.</summary>
+    private static string VariableOf(string column) =>
+        column.IndexOf(Variable.MultiSeparator, StringComparison.Ordinal) is var at and >= 0 ? column[..at] : column;
 
     /// <summary>A header column's name, or "field N" (1-based) for a field beyond the header.</summary>
     private static string ColumnName(string[] header, int field) =>
@@ -173,7 +188,7 @@ public static class BundleReader
     {
         void Missing(RegistryRecord r, string column, string parentForm, string key)
         {
-            if (unreadable.Contains(parentForm) || key.Length == 0 || skipped.Contains((parentForm, key))) return;
+            if (unreadable.Contains(parentForm) || string.IsNullOrEmpty(key) || skipped.Contains((parentForm, key))) return;
             result.Problems.Add(new BundleProblem(Forms.FileName(FieldAccess.FormOf(r)), lines[r], column,
                 $"{key} is neither in {Forms.FileName(parentForm)} nor in the registry"));
         }
@@ -183,12 +198,14 @@ public static class BundleReader
         foreach (var c in result.Data.Complications.Where(c => c.Operation is null)) Missing(c, "case_id", Forms.Case, c.CaseId);
     }
 
-    private static void ValidateRecords(BundleReadResult result, Dictionary<RegistryRecord, int> lines, RegistryData merged)
+    /// <param name="flagged">The variables of each record already refused by RecordCodec: the validator is not heard on them again.</param>
+    private static void ValidateRecords(BundleReadResult result, Dictionary<RegistryRecord, int> lines, RegistryData merged,
+        Dictionary<RegistryRecord, HashSet<string>> flagged)
     {
         foreach (var record in result.Data.All())
         {
             var file = Forms.FileName(FieldAccess.FormOf(record));
-            foreach (var issue in RecordValidator.Validate(record))
+            foreach (var issue in RecordValidator.Validate(record).Where(i => !flagged[record].Contains(VariableOf(i.Column))))
             {
                 var problem = new BundleProblem(file, lines[record], issue.Column, issue.Message);
                 (issue.IsError ? result.Problems : result.Warnings).Add(problem);

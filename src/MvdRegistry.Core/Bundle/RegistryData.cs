@@ -51,12 +51,13 @@ public sealed class RegistryData
             o.Imaging.Clear();
             o.FollowUps.Clear();
             o.Complications.Clear();
-            o.Patient = patients.GetValueOrDefault(o.PatientId);
+            o.Patient = o.PatientId is { } patientId ? patients.GetValueOrDefault(patientId) : null;
             o.Patient?.Operations.Add(o);
         }
-        foreach (var s in Imaging) { s.Operation = operations.GetValueOrDefault(s.CaseId); s.Operation?.Imaging.Add(s); }
-        foreach (var f in FollowUps) { f.Operation = operations.GetValueOrDefault(f.CaseId); f.Operation?.FollowUps.Add(f); }
-        foreach (var c in Complications) { c.Operation = operations.GetValueOrDefault(c.CaseId); c.Operation?.Complications.Add(c); }
+        Operation? Parent(string? caseId) => caseId is null ? null : operations.GetValueOrDefault(caseId);
+        foreach (var s in Imaging) { s.Operation = Parent(s.CaseId); s.Operation?.Imaging.Add(s); }
+        foreach (var f in FollowUps) { f.Operation = Parent(f.CaseId); f.Operation?.FollowUps.Add(f); }
+        foreach (var c in Complications) { c.Operation = Parent(c.CaseId); c.Operation?.Complications.Add(c); }
         return this;
     }
 }
