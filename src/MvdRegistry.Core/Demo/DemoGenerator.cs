@@ -9,6 +9,8 @@ namespace MvdRegistry.Core.Demo;
 /// </summary>
 public static class DemoGenerator
 {
+    public const int MaxPatients = 9_999_999;
+
     /// <summary>
     /// Generates <paramref name="patients"/> patients with their operations. The same seed and
     /// <paramref name="today"/> always give the same data; nothing is dated after <paramref name="today"/>.
@@ -17,6 +19,8 @@ public static class DemoGenerator
     public static RegistryData Generate(int patients, int seed, DateOnly today)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(patients);
+        // Patient keys have seven digits, and MRNs are a bijection on seven-digit numbers: beyond that they would repeat.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(patients, MaxPatients);
         var context = new DemoContext(new Random(seed), today);
         // About 1.03 operations, 1.35 studies, 6-8 visits and 0.25 complications per patient:
         // sizing the lists up front avoids repeated regrowth of large arrays.

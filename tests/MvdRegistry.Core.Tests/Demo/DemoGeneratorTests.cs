@@ -32,6 +32,21 @@ public class DemoGeneratorTests
     }
 
     [Fact]
+    public void No_two_patients_of_a_site_share_an_mrn()
+    {
+        var shared = Sample.Patients.GroupBy(p => (p.SiteCode, Mrn: p.Mrn!.ToUpperInvariant())).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.Empty(shared);
+        Assert.All(Sample.Patients, p => Assert.False(string.IsNullOrEmpty(p.Mrn)));
+    }
+
+    [Fact]
+    public void More_patients_than_seven_digit_keys_and_mrns_allow_are_refused_before_anything_is_generated()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => DemoGenerator.Generate(DemoGenerator.MaxPatients + 1, seed: 1, Today));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_data_and_another_seed_other_data()
     {
         var again = DemoGenerator.Generate(2_000, seed: 42, Today);
