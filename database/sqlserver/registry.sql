@@ -387,3 +387,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201152651_UniqueMrnPerSite'
+)
+BEGIN
+    DROP INDEX [IX_patients_site_code] ON [patients];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201152651_UniqueMrnPerSite'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_patients_site_code_mrn] ON [patients] ([site_code], [mrn]) WHERE [mrn] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201152651_UniqueMrnPerSite'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201152651_UniqueMrnPerSite', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201152909_AuditLogAppendOnly'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS
+    BEGIN
+        THROW 51000, N''audit_log is append-only: audit rows cannot be changed or deleted'', 1;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201152909_AuditLogAppendOnly'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201152909_AuditLogAppendOnly', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

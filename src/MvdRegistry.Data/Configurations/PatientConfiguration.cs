@@ -14,5 +14,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.SiteCode).IsRequired();
         builder.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.Mrn);
+        // One MRN belongs to one patient of a site (on SQL Server a filtered index: MRN is optional).
+        builder.HasIndex(p => new { p.SiteCode, p.Mrn }).IsUnique();
     }
 }

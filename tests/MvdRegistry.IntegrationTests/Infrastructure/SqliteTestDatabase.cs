@@ -27,6 +27,34 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     protected override DbConnection OpenConnection() => new SqliteConnection(ConnectionString);
 
+    /// <summary>SQLite has no roles: the triggers are dropped for the reset and created again from their own text.</summary>
+    protected override async Task WithoutAuditTriggersAsync(DbConnection connection, Func<Task> reset)
+    {
+        var triggers = new List<(string Name, string Sql)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) triggers.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in triggers) await ExecuteAsync(connection, $"DROP TRIGGER \"{name}\"");
+        try
+        {
+            await reset();
+        }
+        finally
+        {
+            foreach (var (_, sql) in triggers) await ExecuteAsync(connection, sql);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public override Task DisposeAsync()
     {
         Directory.Delete(_folder, recursive: true);

@@ -10,7 +10,8 @@ namespace MvdRegistry.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real, migrated database of one provider for one test class, emptied by Respawn before each test.
-/// Respawn uses its own connection, outside the application's audit guard, as a DBA would.
+/// Respawn uses its own connection, outside the application's audit guard, and lifts the database's
+/// audit_log triggers for its reset only, as a DBA would.
 /// </summary>
 public abstract class TestDatabase : IAsyncLifetime
 {
@@ -35,6 +36,9 @@ public abstract class TestDatabase : IAsyncLifetime
 
     protected abstract IDbAdapter Adapter { get; }
 
+    /// <summary>Runs <paramref name="reset"/> on <paramref name="connection"/> with the audit_log triggers lifted.</summary>
+    protected abstract Task WithoutAuditTriggersAsync(DbConnection connection, Func<Task> reset);
+
     public async Task InitializeAsync()
     {
         await CreateAsync();
@@ -52,7 +56,7 @@ public abstract class TestDatabase : IAsyncLifetime
     {
         await using var connection = OpenConnection();
         await connection.OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        await WithoutAuditTriggersAsync(connection, () => _respawner!.ResetAsync(connection));
     }
 
     public async Task<Dictionary<string, int>> CountRowsAsync()

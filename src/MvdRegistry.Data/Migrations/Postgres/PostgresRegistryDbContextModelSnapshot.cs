@@ -640,7 +640,8 @@ namespace MvdRegistry.Data.Migrations.Postgres
 
                     b.HasIndex("Mrn");
 
-                    b.HasIndex("SiteCode");
+                    b.HasIndex("SiteCode", "Mrn")
+                        .IsUnique();
 
                     b.ToTable("patients", (string)null);
                 });

@@ -640,7 +640,9 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasIndex("Mrn");
 
-                    b.HasIndex("SiteCode");
+                    b.HasIndex("SiteCode", "Mrn")
+                        .IsUnique()
+                        .HasFilter("[mrn] IS NOT NULL");
 
                     b.ToTable("patients", (string)null);
                 });

@@ -633,7 +633,8 @@ namespace MvdRegistry.Data.Migrations.Sqlite
 
                     b.HasIndex("Mrn");
 
-                    b.HasIndex("SiteCode");
+                    b.HasIndex("SiteCode", "Mrn")
+                        .IsUnique();
 
                     b.ToTable("patients", (string)null);
                 });
