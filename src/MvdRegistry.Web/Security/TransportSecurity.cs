@@ -13,9 +13,8 @@ public static class TransportSecurity
 {
     public static WebApplicationBuilder AddTransportSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ProxyOptions>().Bind(builder.Configuration.GetSection(ProxyOptions.Section))
-            .Validate(o => !o.Invalid().Any(), "ForwardedHeaders: every KnownProxies entry must be an IP address and every KnownNetworks entry a CIDR network.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<ProxyOptions>().Bind(builder.Configuration.GetSection(ProxyOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyValidation>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -32,6 +31,12 @@ public static class TransportSecurity
             builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         }
         return builder;
+    }
+
+    private sealed class ProxyValidation : IValidateOptions<ProxyOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ProxyOptions options) =>
+            options.Invalid().ToList() is { Count: > 0 } invalid ? ValidateOptionsResult.Fail(invalid) : ValidateOptionsResult.Success;
     }
 
     /// <summary>First in the pipeline: everything after it sees the client's scheme and address.</summary>

@@ -1,5 +1,12 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
@@ -9,6 +16,12 @@ namespace MvdRegistry.IntegrationTests.Web;
 /// </summary>
 public static class DeployedHost
 {
+    /// <summary>With <see cref="WithTestSignIn"/>, the request header naming the signed-in user, as Entra ID would.</summary>
+    public const string UserHeader = "X-Test-User";
+
+    /// <summary>With <see cref="WithTestSignIn"/>, the user's app role.</summary>
+    public const string RoleHeader = "X-Test-Role";
+
     public static readonly Dictionary<string, string?> EntraId = new()
     {
         ["Authentication:Mode"] = "EntraId",
@@ -29,4 +42,31 @@ public static class DeployedHost
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             configure?.Invoke(web);
         });
+
+    /// <summary>
+    /// Stands in for Entra ID (which the tests cannot reach): a request carrying <see cref="UserHeader"/> is
+    /// signed in as that user with the app role of <see cref="RoleHeader"/>; any other is anonymous.
+    /// </summary>
+    public static IWebHostBuilder WithTestSignIn(this IWebHostBuilder web) => web.ConfigureTestServices(services =>
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderSignIn>(HeaderSignIn.Name, null);
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = HeaderSignIn.Name;
+            o.DefaultChallengeScheme = HeaderSignIn.Name;
+        });
+    });
+
+    private sealed class HeaderSignIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "TestHeader";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue(UserHeader, out var user)) return Task.FromResult(AuthenticateResult.NoResult());
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.ToString()), new Claim(ClaimTypes.Role, Request.Headers[RoleHeader].ToString())], Name);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
+        }
+    }
 }

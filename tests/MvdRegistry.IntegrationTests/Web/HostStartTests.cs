@@ -61,6 +61,21 @@ public sealed class HostStartTests : IDisposable
     }
 
     [Fact]
+    public void A_proxy_that_is_not_an_address_refuses_to_start()
+    {
+        using var factory = DeployedHost.Create("Production", DatabaseFile, new Dictionary<string, string?>(DeployedHost.EntraId)
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.300",
+            ["ForwardedHeaders:KnownNetworks:0"] = "172.16.0.0",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("ForwardedHeaders:KnownProxies '10.0.0.300' is not an IP address", error.Message);
+        Assert.Contains("ForwardedHeaders:KnownNetworks '172.16.0.0' is not a CIDR network", error.Message);
+    }
+
+    [Fact]
     public async Task Entra_ID_with_its_settings_starts_in_Production_and_answers_health()
     {
         await using var factory = DeployedHost.Create("Production", DatabaseFile, DeployedHost.EntraId);
