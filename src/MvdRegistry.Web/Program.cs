@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api;
@@ -7,27 +8,31 @@ using MvdRegistry.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection(RegistryOptions.Section));
+builder.Services.AddOptions<RegistryOptions>().Bind(builder.Configuration.GetSection(RegistryOptions.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.AddRegistryAuthentication();
+builder.AddTransportSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddEntry();
-builder.Services.AddRegistryApi(builder.Configuration);
+builder.Services.AddRegistryApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
 
+// Refuse to start on invalid configuration (a development sign-in outside Development, Entra ID
+// without its settings...) before the database is touched.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.PrepareEmbeddedDatabaseAsync();
 
+app.UseTransportSecurity();
+app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
 app.UseSecurityHeaders();
 // A bare 404 or 400 from a page (another site's record, a mistyped key) shows the registry's status
 // page instead of the browser's own error; the API keeps its own answers.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(context => !RegistryApiServices.IsApi(context),
     branch => branch.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
 app.UseStaticFiles();
 app.UseRouting();

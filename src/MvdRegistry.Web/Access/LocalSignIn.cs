@@ -4,7 +4,8 @@ namespace MvdRegistry.Web.Access;
 
 /// <summary>
 /// The development sign-in: a cookie issued by /Account/SignIn for one of the registry's seeded users.
-/// It exists for the embedded default and the tests, and refuses to start in Production.
+/// It exists for the embedded default and the tests; the host refuses to start with it in any
+/// environment but Development (<see cref="AuthenticationOptions"/>).
 /// </summary>
 public static class LocalSignIn
 {
@@ -13,11 +14,8 @@ public static class LocalSignIn
     /// <summary>The authentication type of a locally signed-in identity: its roles are read from the registry.</summary>
     public const string IdentityType = "mvd-local";
 
-    public static void Add(IServiceCollection services, IHostEnvironment environment)
+    public static void Add(IServiceCollection services)
     {
-        if (environment.IsProduction())
-            throw new InvalidOperationException(
-                "Authentication:Mode is Local, the development sign-in, which must not run in Production: configure Entra ID (Authentication:Mode = EntraId and the AzureAd section).");
         services.AddAuthentication(Scheme).AddCookie(Scheme, options =>
         {
             options.LoginPath = "/Account/SignIn";

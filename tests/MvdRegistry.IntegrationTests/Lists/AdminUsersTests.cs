@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
@@ -8,7 +9,7 @@ using MvdRegistry.Web.Scheduling;
 
 namespace MvdRegistry.IntegrationTests.Lists;
 
-public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
     private RegistryWebFactory _web = null!;
@@ -36,6 +37,22 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
         new("Input.SurgeonCode", surgeonCode),
     ];
 
+    /// <summary>Opens a user's edit form, then posts the fields with its antiforgery token and the version it shows.</summary>
+    private static async Task<HttpResponseMessage> EditUserAsync(HttpClient client, string userName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var form = await client.GetStringAsync("/Admin/Users/Edit/" + userName);
+        return await PostUserFormAsync(client, userName, form, fields);
+    }
+
+    /// <summary>Posts the fields from a form opened earlier, with that form's token and version.</summary>
+    private static Task<HttpResponseMessage> PostUserFormAsync(HttpClient client, string userName, string form, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync("/Admin/Users/Edit/" + userName, new FormUrlEncodedContent(fields
+            .Append(new("Input.Version", Version().Match(form).Groups[1].Value))
+            .Append(new("__RequestVerificationToken", RegistryWebFactory.AntiforgeryToken(form)))));
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
+    private static partial Regex Version();
+
     private async Task<UserAccount> AccountAsync(string userName)
     {
         await using var db = database.NewContext();
@@ -60,7 +77,7 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(0, ListPages.Count(await surgeon.GetStringAsync("/Cases?q=PITC-PIT")));
         var admin = await _web.SignedInAsync("admin");
 
-        var saved = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
+        var saved = await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(["C-PIT"], ListPages.CaseIds(await surgeon.GetStringAsync("/Cases?q=PITC-PIT")));
@@ -74,7 +91,7 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
         var surgeon = await _web.SignedInAsync("surgeon.hou");
         var admin = await _web.SignedInAsync("admin");
 
-        await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["PIT"], "HOU-S1"));
+        await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["PIT"], "HOU-S1"));
 
         Assert.Equal(["C-PIT"], ListPages.CaseIds(await surgeon.GetStringAsync("/Cases")));
     }
@@ -84,7 +101,7 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
     {
         var admin = await _web.SignedInAsync("admin");
 
-        await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/surgeon.hou", Form("Surgeon at HOU", ["Surgeon", "Researcher"], ["HOU", "PIT"], "HOU-S2"));
+        await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon", "Researcher"], ["HOU", "PIT"], "HOU-S2"));
 
         await using var db = database.NewContext();
         var audit = await db.AuditLog.Where(a => a.Entity == UserAdministration.AuditEntity).OrderBy(a => a.Field).ToListAsync();
@@ -100,7 +117,7 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
     {
         var admin = await _web.SignedInAsync("admin");
 
-        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/admin", Form("Registry administrator", ["Researcher"], ["HOU"]));
+        var response = await EditUserAsync(admin, "admin", Form("Registry administrator", ["Researcher"], ["HOU"]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("You cannot remove your own Administrator role", await response.Content.ReadAsStringAsync());
@@ -113,7 +130,7 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
     {
         var admin = await _web.SignedInAsync("admin");
 
-        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/Edit/researcher", Form("Research fellow", ["Researcher"], [], "HOU-S1"));
+        var response = await EditUserAsync(admin, "researcher", Form("Research fellow", ["Researcher"], [], "HOU-S1"));
 
         Assert.Contains("HOU-S1 is linked to surgeon.hou", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Null((await AccountAsync("researcher")).SurgeonCode);
@@ -143,6 +160,47 @@ public abstract class AdminUsersTests<TDatabase>(TDatabase database) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Surgeon.HOU already exists", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_stale_user_form_is_refused_and_keeps_the_other_administrators_grant()
+    {
+        var first = await _web.SignedInAsync("admin");
+        var second = await _web.SignedInAsync("admin");
+        var staleForm = await first.GetStringAsync("/Admin/Users/Edit/surgeon.hou");
+        var granted = await EditUserAsync(second, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var before = await AccountAsync("surgeon.hou");
+        await using (var db = database.NewContext())
+        {
+            var auditRows = await db.AuditLog.CountAsync();
+
+            // The first administrator's form still shows HOU alone: saved as it is, it would remove PIT.
+            var stale = await PostUserFormAsync(first, "surgeon.hou", staleForm, Form("Surgeon of Houston", ["Surgeon"], ["HOU"], "HOU-S1"));
+
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            var page = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+            Assert.Contains("Another administrator changed this user after you opened the form: nothing was saved.", page);
+            Assert.Contains($"name=\"Input.Version\" value=\"{before.Version}\"", page);
+            Assert.Equal(auditRows, await db.AuditLog.CountAsync());
+        }
+        var after = await AccountAsync("surgeon.hou");
+        Assert.Equal(["HOU", "PIT"], after.Sites.Select(s => s.SiteCode).Order());
+        Assert.Equal("Surgeon at HOU", after.DisplayName);
+        Assert.Equal(before.Version, after.Version);
+    }
+
+    [Fact]
+    public async Task A_change_of_site_grants_alone_moves_the_users_version_on()
+    {
+        var admin = await _web.SignedInAsync("admin");
+        var before = await AccountAsync("surgeon.hou");
+
+        await EditUserAsync(admin, "surgeon.hou", Form(before.DisplayName, ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
+
+        var after = await AccountAsync("surgeon.hou");
+        Assert.Equal(["HOU", "PIT"], after.Sites.Select(s => s.SiteCode).Order());
+        Assert.Equal(before.Version + 1, after.Version);
     }
 
     [Theory]

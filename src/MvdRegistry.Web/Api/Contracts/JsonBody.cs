@@ -51,6 +51,8 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
         }
         if (document.ValueKind != JsonValueKind.Object)
             return Rejected("", "the body must be a JSON object of the form's variables");
+        if (!IsText(document))
+            return Rejected("", "the body is not valid UTF-8 text: a string holds an invalid byte sequence or a lone surrogate escape such as \\ud800");
 
         var errors = new Dictionary<string, string[]>();
         foreach (var property in document.EnumerateObject())
@@ -79,6 +81,28 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
         catch (JsonException e)
         {
             return Rejected("", $"the body could not be read as this form's record ({e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// Whether every name and string of the document is text. The parser checks the structure only:
+    /// invalid UTF-8 inside a string, or an escaped lone surrogate, fails when the string is read.
+    /// </summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsText(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsText),
+                JsonValueKind.String => element.GetString() is not null,
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using MvdRegistry.Web.Access;
 
 namespace MvdRegistry.Web.Api.OpenApi;
 
 /// <summary>The document's title, its conventions in words, and how a caller signs in.</summary>
-public sealed class ApiDocumentTransformer(string authenticationMode) : IOpenApiDocumentTransformer
+public sealed class ApiDocumentTransformer(IOptions<AuthenticationOptions> authentication) : IOpenApiDocumentTransformer
 {
     private const string Description = """
         The registry's identified records: patients, operations (the dictionary's "case" form) and, beneath each
@@ -30,7 +32,7 @@ public sealed class ApiDocumentTransformer(string authenticationMode) : IOpenApi
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo { Title = "MVD Registry API", Version = "v1", Description = Description };
-        var scheme = authenticationMode == "Local"
+        var scheme = authentication.Value.IsLocal
             ? new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "mvd.auth",

@@ -19,7 +19,9 @@ public sealed record PageRequest(int Page, int PageSize)
     public async Task<RecordPage<TOut>> ReadAsync<TIn, TOut>(IQueryable<TIn> ordered, Func<TIn, TOut> map, CancellationToken ct)
     {
         var total = await ordered.CountAsync(ct);
-        var items = await ordered.Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        // Computed wide: page 2147483647 of 500 would overflow an int. A page past the last is empty.
+        var skip = (long)(Page - 1) * PageSize;
+        var items = skip >= total ? [] : await ordered.Skip((int)skip).Take(PageSize).ToListAsync(ct);
         return new RecordPage<TOut>(items.Select(map).ToList(), Page, PageSize, total);
     }
 }

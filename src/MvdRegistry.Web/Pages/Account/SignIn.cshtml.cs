@@ -4,15 +4,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
+using AuthenticationOptions = MvdRegistry.Web.Access.AuthenticationOptions;
 
 namespace MvdRegistry.Web.Pages.Account;
 
 /// <summary>The local development sign-in (Authentication:Mode = Local); absent with Entra ID.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(RegistryDbContext db, IConfiguration configuration) : PageModel
+public sealed class SignInModel(RegistryDbContext db, IOptions<AuthenticationOptions> authentication) : PageModel
 {
     public List<UserAccount> Users { get; private set; } = [];
 
@@ -21,14 +23,14 @@ public sealed class SignInModel(RegistryDbContext db, IConfiguration configurati
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (configuration["Authentication:Mode"] != "Local") return NotFound();
+        if (!authentication.Value.IsLocal) return NotFound();
         Users = await db.Users.AsNoTracking().Include(u => u.Sites).OrderBy(u => u.Roles).ThenBy(u => u.UserName).ToListAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string userName)
     {
-        if (configuration["Authentication:Mode"] != "Local") return NotFound();
+        if (!authentication.Value.IsLocal) return NotFound();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName);
         if (user is null) return BadRequest();
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.UserName)], LocalSignIn.IdentityType);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
@@ -10,7 +11,7 @@ using MvdRegistry.Web.Access;
 namespace MvdRegistry.Web.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class NewModel(RegistryDbContext db, RegistryUser administrator, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class NewModel(RegistryDbContext db, RegistryUser administrator, TimeProvider clock, IOptions<AuthenticationOptions> authentication) : PageModel
 {
     /// <summary>The sign-in name: the Entra ID preferred_username (usually the e-mail address).</summary>
     [BindProperty]
@@ -28,7 +29,7 @@ public sealed class NewModel(RegistryDbContext db, RegistryUser administrator, T
 
     public UserFormModel Form => new(Input, Options, null, IsSelf: false);
 
-    public async Task OnGetAsync(CancellationToken ct) => Options = await UserFormOptions.LoadAsync(db, configuration, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Options = await UserFormOptions.LoadAsync(db, authentication.Value, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class NewModel(RegistryDbContext db, RegistryUser administrator, T
             ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         if (!ModelState.IsValid)
         {
-            Options = await UserFormOptions.LoadAsync(db, configuration, ct);
+            Options = await UserFormOptions.LoadAsync(db, authentication.Value, ct);
             return Page();
         }
         var account = new UserAccount { UserName = UserName };

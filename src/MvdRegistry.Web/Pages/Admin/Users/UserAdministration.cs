@@ -39,8 +39,19 @@ public sealed class UserAdministration(RegistryDbContext db, RegistryUser admini
         return problems;
     }
 
-    public async Task SaveAsync(UserAccount account, UserInput input, bool isNew, CancellationToken ct)
+    /// <summary>
+    /// Applies the input and writes it with its audit rows. An edit is checked against the version the
+    /// form was opened at, in the database's UPDATE as well: false, and nothing written, when another
+    /// administrator saved the account in between. An edit always bumps the account's version, a change
+    /// of site grants alone included, so that the next stale form is caught.
+    /// </summary>
+    public async Task<bool> SaveAsync(UserAccount account, UserInput input, bool isNew, CancellationToken ct)
     {
+        if (!isNew)
+        {
+            if (input.Version != account.Version) return false;
+            db.Entry(account).Property(a => a.DisplayName).IsModified = true;
+        }
         var before = isNew ? null : Describe(account);
         account.DisplayName = input.DisplayName.Trim();
         // Stored in the registry's role order, so the same choice always reads the same.
@@ -58,7 +69,16 @@ public sealed class UserAdministration(RegistryDbContext db, RegistryUser admini
         else
             foreach (var (field, value) in after.Where(f => before[f.Key] != f.Value))
                 db.AuditLog.Add(Audit(account.UserName, AuditAction.Update, now, field, NullIfEmpty(before[field]), NullIfEmpty(value)));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException) when (!isNew)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>The surgeon row points back at its user: keep both ends of the link the same.</summary>

@@ -16,4 +16,7 @@ public sealed class UserInput
 
     [Display(Name = "Surgeon code")]
     public string? SurgeonCode { get; set; }
+
+    /// <summary>The account's version when the form was opened: a save from a stale form is refused.</summary>
+    public int Version { get; set; }
 }
