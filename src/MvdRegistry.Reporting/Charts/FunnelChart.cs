@@ -16,6 +16,8 @@ public static class FunnelChart
     /// <summary>Points on each limit curve (at most: whole operations only).</summary>
     public const int CurvePoints = 200;
 
+    /// <summary>Up to this many rows every point is named; beyond it only those above the 95% limit and the reader's own (the table names them all).</summary>
+    public const int MaxLabels = 10;
     /// <param name="rows">The rows to plot, in the order the table shows them.</param>
     /// <param name="name">How a row is named on the chart (surgeons: the pseudonym the reader may see).</param>
     /// <param name="unit">"surgeon" or "site".</param>
@@ -29,7 +31,7 @@ public static class FunnelChart
 
         var maxN = rows.Max(r => r.Operations);
         var minN = Math.Max(1, rows.Min(r => r.Operations) / 2);
-        var curve = LimitCurves(p, minN, (int)Math.Ceiling(maxN * 1.05));
+        var curve = LimitCurves(p, minN, (int)Math.Ceiling(maxN * 1.05), rows.Select(r => r.Operations));
         AddCurve(plot, curve.Ns, curve.Upper998, ChartPalette.Vermillion, LinePattern.Dashed, "99.8% limits");
         AddCurve(plot, curve.Ns, curve.Lower998, ChartPalette.Vermillion, LinePattern.Dashed, "");
         AddCurve(plot, curve.Ns, curve.Upper95, ChartPalette.Orange, LinePattern.Solid, "95% limits");
@@ -48,6 +50,7 @@ public static class FunnelChart
                 : ChartPalette.Blue;
             var marker = plot.Add.Marker(row.Operations, row.Rate, own ? MarkerShape.FilledDiamond : MarkerShape.FilledCircle, own ? 12 : 8, color);
             marker.LegendText = "";
+            if (rows.Count > MaxLabels && !own && row.Rate <= row.Limit95Upper) continue;
 
             // Approximate label pixels on a 540 x 300 data area: move a label up until it clears the ones placed.
             var (x, y) = (row.Operations / right * 540, row.Rate / top * 300);
@@ -76,13 +79,17 @@ public static class FunnelChart
         return new ChartImage(plot, ChartStyle.Width, Height, title, description);
     }
 
-    /// <summary>The control limits of p0 from <paramref name="fromN"/> to <paramref name="toN"/> operations (Core's formula).</summary>
-    public static (double[] Ns, double[] Lower95, double[] Upper95, double[] Lower998, double[] Upper998) LimitCurves(double p0, int fromN, int toN)
+    /// <summary>
+    /// The control limits of p0 (Core's formula) from <paramref name="fromN"/> to <paramref name="toN"/> operations,
+    /// in whole operations spaced evenly on a log scale (where the curves bend most), and at each of <paramref name="through"/>.
+    /// </summary>
+    public static (double[] Ns, double[] Lower95, double[] Upper95, double[] Lower998, double[] Upper998) LimitCurves(double p0, int fromN, int toN, IEnumerable<int> through)
     {
-        // Spaced evenly on a log scale, where the curves bend most, in whole operations.
         var ns = Enumerable.Range(0, CurvePoints)
             .Select(i => (int)Math.Round(fromN * Math.Pow((double)toN / fromN, i / (double)(CurvePoints - 1))))
+            .Concat(through)
             .Distinct()
+            .Order()
             .ToArray();
         var l95 = new double[ns.Length]; var u95 = new double[ns.Length];
         var l998 = new double[ns.Length]; var u998 = new double[ns.Length];
