@@ -39,7 +39,9 @@ public static class FunnelChart
         var line = plot.Add.HorizontalLine(p, 1.5f, ChartPalette.Grey, LinePattern.Solid);
         line.LegendText = $"Registry rate {Percent(p)}";
 
-        var top = Math.Min(1, Math.Max(rows.Max(r => r.Rate), p * 2.5) * 1.25);
+        // Room for every point and for the 99.8% funnel at the smallest unit; wider curves run off the top.
+        var smallest = rows.MinBy(r => r.Operations)!;
+        var top = Math.Min(1, Math.Max(rows.Max(r => r.Rate), smallest.Limit998Upper) * 1.15);
         var right = maxN * 1.08;
         var placed = new List<(double X, double Y)>();
         foreach (var row in rows.OrderBy(r => r.Operations).ThenByDescending(r => r.Rate))

@@ -22,7 +22,7 @@ public static class KaplanMeierChart
     {
         var plot = ChartStyle.NewPlot(title, "Days after surgery", yLabel);
         var steps = KaplanMeierSteps.Of(km);
-        KaplanMeierLayer.Add(plot, steps, ChartPalette.Blue, $"Kaplan-Meier estimate (n = {km.N})");
+        KaplanMeierLayer.Add(plot, steps, ChartPalette.Blue, $"Kaplan-Meier estimate (n = {km.N.ToString("N0", CultureInfo.InvariantCulture)})");
         KaplanMeierLayer.Frame(plot, steps.LastTime);
         plot.Legend.IsVisible = false;
         return new ChartImage(plot, ChartStyle.Width, Height, title, Describe(km, eventVerb, measure, steps.LastTime));

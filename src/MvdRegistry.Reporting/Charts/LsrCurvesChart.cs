@@ -21,8 +21,8 @@ public static class LsrCurvesChart
         var plot = ChartStyle.NewPlot(Title, "Days after surgery", "Not yet resolved");
         var persisted = KaplanMeierSteps.Of(curves[0]);
         var disappeared = KaplanMeierSteps.Of(curves[1]);
-        KaplanMeierLayer.Add(plot, disappeared, ChartPalette.Blue, $"LSR disappeared (n = {logRank.N[1]})");
-        KaplanMeierLayer.Add(plot, persisted, ChartPalette.Vermillion, $"LSR persisted (n = {logRank.N[0]})", LinePattern.Dashed);
+        KaplanMeierLayer.Add(plot, disappeared, ChartPalette.Blue, $"LSR disappeared (n = {Count(logRank.N[1])})");
+        KaplanMeierLayer.Add(plot, persisted, ChartPalette.Vermillion, $"LSR persisted (n = {Count(logRank.N[0])})", LinePattern.Dashed);
         KaplanMeierLayer.Frame(plot, Math.Max(persisted.LastTime, disappeared.LastTime));
 
         var note = plot.Add.Annotation(PValueText(logRank.P), Alignment.UpperRight);
@@ -40,6 +40,8 @@ public static class LsrCurvesChart
             $"({logRank.N[0]} operations, {logRank.Observed[0]} resolved, median {KaplanMeierChart.Days(curves[0].Median)} days). {PValueText(logRank.P)}.";
         return new ChartImage(plot, ChartStyle.Width, Height, Title, description);
     }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>"Log-rank p = 0.048", "Log-rank p < 0.001", or no test when it has no variance.</summary>
     public static string PValueText(double? p) => p switch

@@ -16,7 +16,7 @@ public static class OddsRatioChart
     /// <summary>Odds ratios and bounds beyond these are drawn at the edge of the scale.</summary>
     public const double MinShown = 0.01, MaxShown = 100;
 
-    private static readonly double[] TickValues = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+    private static readonly double[] TickValues = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10, 20, 50, 100];
 
     public static string TermLabel(string term) => term switch
     {
@@ -58,13 +58,14 @@ public static class OddsRatioChart
         var noEffect = plot.Add.VerticalLine(0, 1.5f, ChartPalette.Grey, LinePattern.Dashed);
         noEffect.LegendText = "";
 
-        var lowest = Math.Min(0, terms.Min(t => Log(t.OrLower)));
-        var highest = Math.Max(0, terms.Max(t => Log(t.OrUpper)));
+        // From the tick at or below the lowest bound to the tick at or above the highest, 1 always inside.
+        var lowest = Math.Log10(TickValues.Last(v => Math.Log10(v) <= Math.Min(0, terms.Min(t => Log(t.OrLower))) + 1e-12));
+        var highest = Math.Log10(TickValues.First(v => Math.Log10(v) >= Math.Max(0, terms.Max(t => Log(t.OrUpper))) - 1e-12));
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
-        foreach (var v in TickValues.Where(v => Math.Log10(v) >= lowest - 0.3 && Math.Log10(v) <= highest + 0.3))
+        foreach (var v in TickValues.Where(v => Math.Log10(v) >= lowest - 1e-12 && Math.Log10(v) <= highest + 1e-12))
             xTicks.AddMajor(Math.Log10(v), v.ToString("0.##", CultureInfo.InvariantCulture));
         plot.Axes.Bottom.TickGenerator = xTicks;
-        var pad = Math.Max(0.1, (highest - lowest) * 0.08);
+        var pad = (highest - lowest) * 0.04;
         plot.Axes.SetLimits(lowest - pad, highest + pad, 0.4, terms.Length + 0.6);
         plot.Grid.YAxisStyle.IsVisible = false;
 
