@@ -12,13 +12,16 @@ public static class KaplanMeier
         var rows = new List<KaplanMeierRow>();
         double surv = 1, greenwood = 0;
         var events = 0;
+        var censored = new List<CensoredAt>();
         for (var i = 0; i < sorted.Length;)
         {
             var time = sorted[i].Time;
             var atRisk = sorted.Length - i;
             var died = 0;
+            var start = i;
             for (; i < sorted.Length && sorted[i].Time == time; i++)
                 if (sorted[i].Event) died++;
+            if (i - start > died) censored.Add(new CensoredAt(time, i - start - died));
             if (died == 0) continue;
 
             events += died;
@@ -35,7 +38,8 @@ public static class KaplanMeier
             SurvivalMedian.Find(times, rows.Select(r => (double?)r.Surv).ToArray(), lastTime),
             SurvivalMedian.Find(times, rows.Select(r => r.Lower).ToArray(), lastTime),
             SurvivalMedian.Find(times, rows.Select(r => r.Upper).ToArray(), lastTime),
-            rows);
+            rows,
+            censored);
     }
 
     private static KaplanMeierRow Row(double time, int atRisk, int died, double surv, double greenwood, double z)
