@@ -2,6 +2,7 @@ using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Entry;
+using MvdRegistry.Web.Pages.Statistics;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
@@ -12,6 +13,7 @@ builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.AddRegistryAuthentication();
 builder.Services.AddRazorPages();
 builder.Services.AddEntry();
+builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryApi(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 

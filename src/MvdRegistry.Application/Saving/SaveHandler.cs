@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
@@ -22,7 +21,7 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
 {
     public const int ReasonMaxLength = 1000;
 
-    public DateOnly Today => RegistryToday.Of(clock);
+    public DateOnly Today => Scheduling.Today.Of(clock);
 
     public bool NeedsReason(RegistryRecord record) => ReasonForChange.IsRequired(record.CreatedAt, clock.GetUtcNow().UtcDateTime);
 
