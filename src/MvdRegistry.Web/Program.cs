@@ -3,6 +3,7 @@ using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Entry;
+using MvdRegistry.Web.Pages.Statistics;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
@@ -15,6 +16,7 @@ builder.AddRegistryAuthentication();
 builder.AddTransportSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddEntry();
+builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
 
@@ -30,14 +32,14 @@ internal static class StatsCommand
             var file = parse.GetValue(json)!;
             var date = parse.GetValue(asOf) is { } text
                 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : DateOnly.FromDateTime(DateTime.Today);
+                : Today.Of(TimeProvider.System);
             await using var services = context.Services();
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
 
             var watch = Stopwatch.StartNew();
-            var data = await RegistryLoader.LoadForStatisticsAsync(db, null, ct);
+            var data = await StatisticsLoader.LoadAsync(db, new StatisticsFilter(), ct);
             var loaded = watch.Elapsed;
             var snapshot = RegistryStatistics.Compute(data.Patients, date);
             var computed = watch.Elapsed;

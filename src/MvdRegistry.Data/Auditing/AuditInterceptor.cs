@@ -49,7 +49,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     entry.Property(r => r.CreatedAt).CurrentValue = now;
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = 1;
-                    rows.Add(AuditRows.Insert(record, user.Name, now, context.AuditReason));
+                    rows.Add(AuditRows.Insert(record, user.AuditName, now, context.AuditReason));
                     break;
                 case EntityState.Modified:
                     var changed = ChangedFields(entry).ToList();
@@ -60,10 +60,10 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     }
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
-                    rows.AddRange(changed.Select(c => AuditRows.Row(record, AuditAction.Update, user.Name, now, context.AuditReason, c.Field, c.Old, c.New)));
+                    rows.AddRange(changed.Select(c => AuditRows.Row(record, AuditAction.Update, user.AuditName, now, context.AuditReason, c.Field, c.Old, c.New)));
                     break;
                 case EntityState.Deleted:
-                    rows.Add(AuditRows.Delete(record, user.Name, now, context.AuditReason));
+                    rows.Add(AuditRows.Delete(record, user.AuditName, now, context.AuditReason));
                     break;
             }
         }

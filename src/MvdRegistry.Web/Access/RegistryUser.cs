@@ -5,7 +5,7 @@ using MvdRegistry.Data.Auditing;
 namespace MvdRegistry.Web.Access;
 
 /// <summary>The signed-in user as the registry sees them: roles, granted sites, surgeon code.</summary>
-public sealed class RegistryUser(IHttpContextAccessor accessor) : ICurrentUser
+public sealed class RegistryUser(IHttpContextAccessor accessor) : Application.Users.IActingUser
 {
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 

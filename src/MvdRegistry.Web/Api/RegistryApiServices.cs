@@ -1,19 +1,17 @@
 using MvdRegistry.Web.Api.OpenApi;
-using MvdRegistry.Web.Api.Saving;
 
 namespace MvdRegistry.Web.Api;
 
 public static class RegistryApiServices
 {
     /// <summary>
-    /// The JSON API's services: problem details, its OpenAPI document, the record saver. Its JSON names are
+    /// The JSON API's services: problem details and its OpenAPI document. Its JSON names are
     /// set on its types (snake_case, as in the dictionary), not in the app-wide JSON options, which stay as
     /// ASP.NET Core sets them for any other endpoint.
     /// </summary>
     public static IServiceCollection AddRegistryApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddScoped<RecordSaver>();
         services.AddOpenApi(options =>
         {
             // The API only: pages and /health are not part of its contract.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
@@ -24,7 +25,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
 
     public string? Key { get; private set; }
 
-    public string Title => Key is null ? "New " + LinkedChecks.Title(FormName).ToLowerInvariant() : $"{LinkedChecks.Title(FormName)} {Key}";
+    public string Title => Key is null ? "New " + FormTitles.Of(FormName).ToLowerInvariant() : $"{FormTitles.Of(FormName)} {Key}";
 
     /// <summary>Every variable but the parent key, which the page header shows.</summary>
     public IEnumerable<FieldView> Fields => Entry.Fields(DataDictionary.Instance.Form(FormName).Where(v => v.Name != Forms.ParentColumn(FormName)));
@@ -52,8 +53,6 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Posted = FormPost.Read(Request.Form, FormName),
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId },
-            Linked = LinkedChecks.Around(Operation, except: record),
-            Add = () => db.Add(record),
         }, ct);
         return Outcome(result);
     }
@@ -76,7 +75,6 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Posted = FormPost.Read(Request.Form, FormName),
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { [Forms.KeyColumn(FormName)] = id, ["case_id"] = Operation.CaseId },
-            Linked = LinkedChecks.Around(Operation, except: record),
         }, ct);
         return Outcome(result);
     }

@@ -42,9 +42,5 @@ public sealed class EntryForm(string form, IReadOnlyDictionary<string, string?> 
     public IEnumerable<FieldIssue> Unplaced(IReadOnlySet<string> drawn) => issues.Where(i => !drawn.Contains(VariableOf(i.Column)));
 
     /// <summary>The variable a column belongs to (a multi-choice column is variable___CODE).</summary>
-    public static string VariableOf(string column)
-    {
-        var at = column.IndexOf(Variable.MultiSeparator, StringComparison.Ordinal);
-        return at < 0 ? column : column[..at];
-    }
+    public static string VariableOf(string column) => Application.Saving.ColumnNames.VariableOf(column);
 }

@@ -1,5 +1,4 @@
 using MvdRegistry.Core.Model;
-using MvdRegistry.Core.Records;
 
 namespace MvdRegistry.Web.Entry;
 
@@ -16,15 +15,6 @@ public sealed class EntryRequest
 
     /// <summary>Columns the server sets whatever was posted: the key of an existing record and the parent.</summary>
     public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Records whose rules the change may break (see <see cref="LinkedChecks"/>).</summary>
-    public IEnumerable<RegistryRecord> Linked { get; init; } = [];
-
-    /// <summary>Checks of the page beyond the dictionary (sites the user may enter for, known surgeon codes), on the values read.</summary>
-    public Func<RegistryRecord, Task<IEnumerable<FieldIssue>>>? Checks { get; init; }
-
-    /// <summary>For a new record: puts it into the context once it may be saved.</summary>
-    public Action? Add { get; init; }
 }
 
 public sealed record EntryResult(bool Saved, EntryForm Form, EntryState State);

@@ -27,7 +27,7 @@ public sealed class EntryState
     /// <summary>Warnings of the values posted; a save goes through only once they are confirmed.</summary>
     public IReadOnlyList<FieldIssue> Warnings { get; set; } = [];
 
-    public string? WarningsFingerprint => Warnings.Count == 0 ? null : EntryChecks.Fingerprint(Warnings);
+    public string? WarningsFingerprint => Warnings.Count == 0 ? null : MvdRegistry.Application.Saving.Confirmation.FingerprintOf(Warnings);
 
     public bool WarningsConfirmed { get; set; }
 }

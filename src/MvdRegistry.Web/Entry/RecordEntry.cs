@@ -1,24 +1,23 @@
-using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
-using MvdRegistry.Core.Validation;
-using MvdRegistry.Data;
 
 namespace MvdRegistry.Web.Entry;
 
 /// <summary>
-/// The one way a form changes a record: read the posted columns with the Core's codec, validate the
-/// record in its real context, block on errors and on unconfirmed warnings, require a reason for
-/// changes to records older than a day, and never overwrite a change someone else saved meanwhile.
+/// The pages' adapter to the <see cref="SaveHandler"/>: a posted form becomes a save command (the
+/// warnings confirmed by the fingerprint the page showed), and the outcome becomes the page again
+/// with the typed values kept, the problems beside their fields, the warnings to confirm and, for a
+/// stale save, what someone else changed meanwhile.
 /// </summary>
-public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGenerator keys)
+public sealed class RecordEntry(SaveHandler handler)
 {
-    public const int ReasonMaxLength = 1000;
+    public const int ReasonMaxLength = SaveHandler.ReasonMaxLength;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => handler.Today;
 
-    public bool NeedsReason(RegistryRecord record) => ReasonForChange.IsRequired(record.CreatedAt, clock.GetUtcNow().UtcDateTime);
+    public bool NeedsReason(RegistryRecord record) => handler.NeedsReason(record);
 
     public EntryForm Form(string form, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldIssue>? issues = null) =>
         new(form, values, issues ?? [], Today);
@@ -42,84 +41,68 @@ public sealed class RecordEntry(RegistryDbContext db, TimeProvider clock, KeyGen
             IsEdit = true, RowVersion = request.Input.RowVersion, LoadedValues = request.Input.LoadedValues,
             ChangeReason = request.Input.ChangeReason, ReasonRequired = NeedsReason(record),
         };
-        if (request.Input.RowVersion != record.Version) return Conflict(request, state, record);
-
-        var issues = await CheckAsync(request, Columns.With(request.Posted, request.Fixed), state, stored: Columns.Of(record));
-        CheckReason(state, changes: db.ChangeTracker.HasChanges());
-        if (!EntryChecks.MaySave(issues, state, request.Input)) return new EntryResult(false, Form(FieldAccess.FormOf(record), request.Posted, issues), state);
-
-        db.AuditReason = state.ChangeReason;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between this request's read and its write: the version column caught it.
-            var latest = await db.Entry(record).GetDatabaseValuesAsync(ct);
-            if (latest is null)
-            {
-                state.Errors.Add("This record was deleted by someone else while you were editing it: nothing was saved.");
-                return new EntryResult(false, Form(FieldAccess.FormOf(record), request.Posted), state);
-            }
-            return Conflict(request, state, (RegistryRecord)latest.ToObject());
-        }
-        return new EntryResult(true, Form(FieldAccess.FormOf(record), request.Posted), state);
+        var outcome = await handler.SaveAsync(Command(request) with { Version = request.Input.RowVersion, Stored = Columns.Of(record) }, ct);
+        return Result(outcome, request, state);
     }
 
     /// <summary>A new record: its key as typed, or generated when left empty.</summary>
     public async Task<EntryResult> CreateAsync(EntryRequest request, CancellationToken ct = default)
     {
-        var form = FieldAccess.FormOf(request.Record);
-        var keyColumn = Forms.KeyColumn(form);
         var state = new EntryState { ChangeReason = request.Input.ChangeReason };
-        var values = Columns.With(request.Posted, request.Fixed);
-        var typed = values.GetValueOrDefault(keyColumn)?.Trim() ?? "";
-        var key = typed.Length > 0 ? typed : await keys.NextAsync(form, ct);
-        values[keyColumn] = key;
-
-        var issues = await CheckAsync(request, values, state);
-        if (typed.Length > 0 && await keys.ExistsAsync(form, typed, ct))
-            issues.Add(KeyTaken(keyColumn, typed));
-        if (!EntryChecks.MaySave(issues, state, request.Input)) return new EntryResult(false, Form(form, request.Posted, issues), state);
-
-        request.Add!();
-        db.AuditReason = state.ChangeReason;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await keys.ExistsAsync(form, key, ct)) throw;
-            state.Errors.Add($"The key {key} was taken by another entry a moment ago: nothing was saved. Save again to use a new key.");
-            return new EntryResult(false, Form(form, request.Posted, issues), state);
-        }
-        return new EntryResult(true, Form(form, values), state);
+        var outcome = await handler.SaveAsync(Command(request) with { IsNew = true, GenerateKey = true }, ct);
+        return Result(outcome, request, state);
     }
 
-    public static FieldIssue KeyTaken(string column, string key) =>
-        new(column, $"{key} is already used in the registry: type another key, or leave it empty for a generated one");
-
-    /// <summary>Reads the values into the record and validates it with the records linked to it.</summary>
-    private async Task<List<FieldIssue>> CheckAsync(EntryRequest request, IReadOnlyDictionary<string, string?> values, EntryState state,
-        IReadOnlyDictionary<string, string?>? stored = null)
+    public static SaveCommand Command(EntryRequest request) => new()
     {
-        var before = LinkedChecks.Errors(request.Linked);
-        var read = RecordCodec.Read(FieldAccess.FormOf(request.Record), values, request.Record, Today);
-        if (stored is not null) AnsweredNone.Keep(request.Record, stored, read);
-        var issues = EntryChecks.Merge(read, RecordValidator.Validate(request.Record));
-        if (request.Checks is not null) issues.AddRange(await request.Checks(request.Record));
-        state.Errors.AddRange(LinkedChecks.NewErrors(before));
-        return issues;
+        Record = request.Record,
+        // A page draws the fixed keys read-only: what it posts for them is not input.
+        Columns = Columns.With(request.Posted, request.Fixed),
+        FixedKeys = request.Fixed,
+        Reason = request.Input.ChangeReason,
+        Confirmation = Confirmation.Of(request.Input.ConfirmWarnings),
+    };
+
+    /// <summary>A taken key, beside the key field.</summary>
+    public static FieldIssue KeyTaken(SaveOutcome.KeyTaken taken) =>
+        new(taken.Column, $"{taken.Key} is already used in the registry: type another key, or leave it empty for a generated one");
+
+    /// <summary>
+    /// Fills the page state from a refused save: the warnings and whether this exact set was confirmed,
+    /// the reason's problem, problems of other records and of no field; returns the issues per field of <paramref name="form"/>.
+    /// </summary>
+    public static List<FieldIssue> Refused(SaveOutcome.Invalid invalid, string form, EntryState state, EntryInput input)
+    {
+        state.Warnings = invalid.Warnings;
+        state.WarningsConfirmed = state.Warnings.Count > 0 && Confirmation.Of(input.ConfirmWarnings).Covers(state.Warnings);
+        foreach (var issue in invalid.Issues.Select(i => i.Issue))
+        {
+            if (issue.Column == "reason") state.ReasonError = "The reason " + issue.Message + ".";
+            else if (issue.Column == "version") state.Errors.Add("The form did not say which version it edits: open the record again.");
+        }
+        state.Errors.AddRange(invalid.Linked.Select(l => l.ToString()));
+        return invalid.Of(form).Where(i => i.Column is not ("reason" or "version")).ToList();
     }
 
-    private static void CheckReason(EntryState state, bool changes)
+    private EntryResult Result(SaveOutcome outcome, EntryRequest request, EntryState state)
     {
-        if (state.ChangeReason is { Length: > ReasonMaxLength })
-            state.ReasonError = $"The reason is longer than {ReasonMaxLength} characters.";
-        else if (state.ReasonRequired && changes && state.ChangeReason is null)
-            state.ReasonError = "This record was created more than 24 hours ago: give a reason for the change. It is kept in the audit trail.";
+        var form = FieldAccess.FormOf(request.Record);
+        switch (outcome)
+        {
+            case SaveOutcome.Saved:
+                return new EntryResult(true, Form(form, request.Posted), state);
+            case SaveOutcome.Invalid invalid:
+                return new EntryResult(false, Form(form, request.Posted, Refused(invalid, form, state, request.Input)), state);
+            case SaveOutcome.KeyTaken taken:
+                return new EntryResult(false, Form(form, request.Posted, [KeyTaken(taken)]), state);
+            case SaveOutcome.Stale { Now: null }:
+                state.Errors.Add("This record was deleted by someone else while you were editing it: nothing was saved.");
+                return new EntryResult(false, Form(form, request.Posted), state);
+            case SaveOutcome.Stale stale:
+                return Conflict(request, state, stale.Now);
+            default:
+                throw new System.Diagnostics.UnreachableException($"a save cannot end {outcome}");
+        }
     }
 
     /// <summary>

@@ -73,8 +73,8 @@ public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixt
             ["patient_id"] = "P-NEW", ["site_code"] = Other, ["birth_date"] = "1970-01-01", ["sex"] = "F", ["consent_status"] = "consented",
         })).ReadObjectAsync();
 
-        Assert.Equal("you enter records for HOU only, not 'BCN'", moved.Messages("site_code").Single());
-        Assert.Equal("you enter records for HOU only, not 'BCN'", created.Messages("site_code").Single());
+        Assert.Equal("you may not enter records for site BCN: you enter records for HOU only", moved.Messages("site_code").Single());
+        Assert.Equal("you may not enter records for site BCN: you enter records for HOU only", created.Messages("site_code").Single());
         await using var db = database.NewContext();
         Assert.Equal(2, await db.Patients.CountAsync());
     }

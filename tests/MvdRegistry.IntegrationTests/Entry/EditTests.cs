@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
+using MvdRegistry.Application.Users;
+using MvdRegistry.Core.Access;
 using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Web.Entry;
@@ -81,7 +84,8 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
             (await other.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin = 120;
             await other.SaveChangesAsync();
         }
-        var entry = new RecordEntry(db, TimeProvider.System, new KeyGenerator(db));
+        var surgeon = new JobUser("surgeon.hou", "test", [Roles.Surgeon], ["HOU"], null);
+        var entry = new RecordEntry(new SaveHandler(db, surgeon, TimeProvider.System, new KeyGenerator(db)));
 
         var result = await entry.UpdateAsync(new EntryRequest
         {

@@ -113,6 +113,33 @@ public abstract class NewCaseTests<TDatabase>(TDatabase database) : EntryTestBas
     }
 
     [Fact]
+    public async Task A_new_patient_with_an_MRN_already_in_the_site_is_refused_naming_the_existing_patient()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Cases/New");
+
+        var response = await PostAsync(client, "/Cases/New", Fill(form).Set("mrn", "HOU0000001"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("HOU0000001 is already the MRN of patient P1 at site HOU", Page.Field(await Page.HtmlAsync(response), "mrn"));
+        await using var db = Db();
+        Assert.Equal((2, 2), (await db.Patients.CountAsync(), await db.Operations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_unknown_surgeon_code_is_refused_and_not_registered()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Cases/New");
+
+        var response = await PostAsync(client, "/Cases/New", Fill(form).Set("surgeon_code", "HOU-S7"));
+
+        Assert.Contains("HOU-S7 is not a surgeon of your sites", Page.Field(await Page.HtmlAsync(response), "surgeon_code"));
+        await using var db = Db();
+        Assert.Equal((2, 2, 2), (await db.Patients.CountAsync(), await db.Operations.CountAsync(), await db.Surgeons.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_new_patient_cannot_be_entered_for_a_site_not_granted()
     {
         var client = await SignedInAsync("surgeon.hou");

@@ -5,7 +5,7 @@ using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Reporting.Demo;
 using MvdRegistry.Web.Pages.Admin.Users;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.IntegrationTests.Lists;
 

@@ -5,7 +5,7 @@ using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Web.Pages.Cases;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.IntegrationTests.Lists;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Reporting.Demo;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.IntegrationTests.Lists;
 

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api.Contracts;
-using MvdRegistry.Web.Api.Operations;
+using MvdRegistry.Web.Entry;
 using MvdRegistry.Web.Api.Problems;
 using MvdRegistry.Web.Api.Saving;
 
@@ -38,7 +39,7 @@ public static class ChildRecordsApi<TEntity, TInput, TRecord>
     public static async Task<Results<Ok<TRecord>, ProblemHttpResult>> Get(
         string caseId, string id, RegistryDbContext db, RegistryUser user, CancellationToken ct)
     {
-        var operation = await OperationGraph.LoadAsync(db, user, caseId, ct);
+        var operation = await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct);
         if (operation is null) return ApiProblems.NotFound("case_id", caseId);
         var record = ChildForms.Of<TEntity>(operation).SingleOrDefault(r => FieldAccess.Key(r) == id);
         return record is null ? ApiProblems.NotFound(KeyColumn, id) : TypedResults.Ok(FormColumns.ToRecord<TRecord>(record));
@@ -46,9 +47,9 @@ public static class ChildRecordsApi<TEntity, TInput, TRecord>
 
     public static async Task<Results<Created<TRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<UnconfirmedWarningsProblem>>> Create(
         string caseId, JsonBody<TInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        RegistryDbContext db, RegistryUser user, SaveHandler saver, CancellationToken ct)
     {
-        var operation = await OperationGraph.LoadAsync(db, user, caseId, ct);
+        var operation = await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct);
         if (operation is null) return ApiProblems.NotFound("case_id", caseId);
         if (!user.MayEditSite(operation.Patient!.SiteCode)) return ApiProblems.ReadOnly(operation.Patient.SiteCode);
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
@@ -58,17 +59,17 @@ public static class ChildRecordsApi<TEntity, TInput, TRecord>
         SetOperation(record, operation);
         ChildForms.Of<TEntity>(operation).Add(record);
         var keys = new Dictionary<string, string> { ["case_id"] = operation.CaseId };
-        var outcome = await saver.SaveAsync(new SaveRequest(record, input, IsNew: true, keys, reason, new Dictionary<string, string>()), ct);
+        var outcome = await saver.SaveAsync(ApiSave.Command(record, input, isNew: true, keys, reason), ct);
         return SaveResults.Created(outcome,
-            () => $"/api/operations/{operation.CaseId}/{ChildForms.Segment<TEntity>()}/{FieldAccess.Key(record)}",
+            () => $"/api/operations/{Uri.EscapeDataString(operation.CaseId)}/{ChildForms.Segment<TEntity>()}/{Uri.EscapeDataString(FieldAccess.Key(record))}",
             () => FormColumns.ToRecord<TRecord>(record));
     }
 
     public static async Task<Results<Ok<TRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>, JsonHttpResult<UnconfirmedWarningsProblem>>> Update(
         string caseId, string id, JsonBody<TInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        RegistryDbContext db, RegistryUser user, SaveHandler saver, CancellationToken ct)
     {
-        var operation = await OperationGraph.LoadAsync(db, user, caseId, ct);
+        var operation = await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct);
         if (operation is null) return ApiProblems.NotFound("case_id", caseId);
         var record = ChildForms.Of<TEntity>(operation).SingleOrDefault(r => FieldAccess.Key(r) == id);
         if (record is null) return ApiProblems.NotFound(KeyColumn, id);
@@ -76,7 +77,7 @@ public static class ChildRecordsApi<TEntity, TInput, TRecord>
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
 
         var keys = new Dictionary<string, string> { ["case_id"] = operation.CaseId, [KeyColumn] = id };
-        var outcome = await saver.SaveAsync(new SaveRequest(record, input, IsNew: false, keys, reason, new Dictionary<string, string>()), ct);
+        var outcome = await saver.SaveAsync(ApiSave.Command(record, input, isNew: false, keys, reason), ct);
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<TRecord>(record));
     }
 

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Records;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api.Contracts;
 using MvdRegistry.Web.Api.Paging;
 using MvdRegistry.Web.Api.Problems;
 using MvdRegistry.Web.Api.Saving;
+using MvdRegistry.Web.Entry;
 
 namespace MvdRegistry.Web.Api.Operations;
 
@@ -40,36 +43,34 @@ public static class OperationsApi
     /// <summary>The patient must be one the surgeon enters records for; the surgeon code defaults to the user's own.</summary>
     public static async Task<Results<Created<OperationRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<UnconfirmedWarningsProblem>>> Create(
         JsonBody<OperationInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        RegistryDbContext db, RegistryUser user, SaveHandler saver, CancellationToken ct)
     {
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
         if (string.IsNullOrWhiteSpace(input.SurgeonCode) && user.SurgeonCode is { } own) input = input with { SurgeonCode = own };
-        var errors = new Dictionary<string, string>();
         var patient = string.IsNullOrWhiteSpace(input.PatientId) ? null
             : await db.Patients.Readable(user).SingleOrDefaultAsync(p => p.PatientId == input.PatientId.Trim(), ct);
-        if (patient is null || !user.MayEditSite(patient.SiteCode))
-            errors["patient_id"] = $"no patient '{input.PatientId}' at a site where you enter records: create the patient first (POST /api/patients)";
-        await SurgeonCode.CheckAsync(db, input.SurgeonCode, errors, ct);
+        List<FieldIssue> found = patient is null || !user.MayEditSite(patient.SiteCode)
+            ? [new FieldIssue("patient_id", $"no patient '{input.PatientId}' at a site where you enter records: create the patient first (POST /api/patients)")]
+            : [];
+        if (found.Count > 0) patient = null;
 
         var operation = new Operation { Patient = patient };
-        var outcome = await saver.SaveAsync(new SaveRequest(operation, input, IsNew: true, new Dictionary<string, string>(), reason, errors), ct);
-        return SaveResults.Created(outcome, () => $"/api/operations/{operation.CaseId}", () => FormColumns.ToRecord<OperationRecord>(operation));
+        var outcome = await saver.SaveAsync(ApiSave.Command(operation, input, isNew: true, new Dictionary<string, string>(), reason, found), ct);
+        return SaveResults.Created(outcome, () => $"/api/operations/{Uri.EscapeDataString(operation.CaseId)}", () => FormColumns.ToRecord<OperationRecord>(operation));
     }
 
     /// <summary>Replaces every variable; the operation's key and patient stay as they are.</summary>
     public static async Task<Results<Ok<OperationRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>, JsonHttpResult<UnconfirmedWarningsProblem>>> Update(
         string caseId, JsonBody<OperationInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        RegistryDbContext db, RegistryUser user, SaveHandler saver, CancellationToken ct)
     {
-        var operation = await OperationGraph.LoadAsync(db, user, caseId, ct);
+        var operation = await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct);
         if (operation is null) return ApiProblems.NotFound("case_id", caseId);
         if (!user.MayEditSite(operation.Patient!.SiteCode)) return ApiProblems.ReadOnly(operation.Patient.SiteCode);
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
-        var errors = new Dictionary<string, string>();
-        await SurgeonCode.CheckAsync(db, input.SurgeonCode, errors, ct);
 
         var keys = new Dictionary<string, string> { ["case_id"] = operation.CaseId, ["patient_id"] = operation.PatientId };
-        var outcome = await saver.SaveAsync(new SaveRequest(operation, input, IsNew: false, keys, reason, errors), ct);
+        var outcome = await saver.SaveAsync(ApiSave.Command(operation, input, isNew: false, keys, reason), ct);
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<OperationRecord>(operation));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
@@ -38,38 +39,28 @@ public static class PatientsApi
 
     public static async Task<Results<Created<PatientRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<UnconfirmedWarningsProblem>>> Create(
         JsonBody<PatientInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        SaveHandler saver, CancellationToken ct)
     {
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
-        var errors = new Dictionary<string, string>();
-        CheckSite(user, input.SiteCode, errors);
-
         var patient = new Patient();
-        var outcome = await saver.SaveAsync(new SaveRequest(patient, input, IsNew: true, new Dictionary<string, string>(), reason, errors), ct);
-        return SaveResults.Created(outcome, () => $"/api/patients/{patient.PatientId}", () => FormColumns.ToRecord<PatientRecord>(patient));
+        var outcome = await saver.SaveAsync(ApiSave.Command(patient, input, isNew: true, new Dictionary<string, string>(), reason), ct);
+        return SaveResults.Created(outcome, () => $"/api/patients/{Uri.EscapeDataString(patient.PatientId)}", () => FormColumns.ToRecord<PatientRecord>(patient));
     }
 
     /// <summary>Replaces every variable; the key stays, and a new site must be one of the user's too.</summary>
     public static async Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>, JsonHttpResult<UnconfirmedWarningsProblem>>> Update(
         string patientId, JsonBody<PatientInput> body, [FromHeader(Name = ChangeReason.Header)] string? reason,
-        RegistryDbContext db, RegistryUser user, RecordSaver saver, CancellationToken ct)
+        RegistryDbContext db, RegistryUser user, SaveHandler saver, CancellationToken ct)
     {
         // With the operations, whose rules read the patient (no surgery before birth).
         var patient = await db.Patients.Readable(user).Include(p => p.Operations).SingleOrDefaultAsync(p => p.PatientId == patientId, ct);
         if (patient is null) return ApiProblems.NotFound("patient_id", patientId);
         if (!user.MayEditSite(patient.SiteCode)) return ApiProblems.ReadOnly(patient.SiteCode);
         if (body.Value is not { } input) return ApiProblems.Invalid(body.Errors);
-        var errors = new Dictionary<string, string>();
-        CheckSite(user, input.SiteCode, errors);
 
         var keys = new Dictionary<string, string> { ["patient_id"] = patient.PatientId };
-        var outcome = await saver.SaveAsync(new SaveRequest(patient, input, IsNew: false, keys, reason, errors), ct);
+        var outcome = await saver.SaveAsync(ApiSave.Command(patient, input, isNew: false, keys, reason), ct);
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<PatientRecord>(patient));
     }
 
-    private static void CheckSite(RegistryUser user, string? site, Dictionary<string, string> errors)
-    {
-        if (!string.IsNullOrWhiteSpace(site) && !user.MayEditSite(site.Trim()))
-            errors["site_code"] = $"you enter records for {string.Join(", ", user.Sites.Order())} only, not '{site.Trim()}'";
-    }
 }

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using MvdRegistry.Application.Saving;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Records;
 
 namespace MvdRegistry.Web.Api.Problems;
 
@@ -20,6 +23,26 @@ public sealed class StaleVersionProblem : ProblemDetails
     [JsonPropertyName("changes")]
     [Description("Every field changed since your version, oldest first.")]
     public List<FieldChange> Changes { get; init; } = [];
+
+    public static StaleVersionProblem Of(SaveOutcome.Stale stale)
+    {
+        var form = stale.Now is { } now ? FieldAccess.FormOf(now) : "";
+        var key = stale.Now is { } record ? FieldAccess.Key(record) : "";
+        var changes = stale.Changes.Select(c => new FieldChange(c.Field, c.OldValue, c.NewValue, c.User, c.At, c.Reason)).ToList();
+        var fields = string.Join(", ", changes.Select(c => c.Field).Distinct());
+        var users = string.Join(", ", changes.Select(c => c.User).Distinct());
+        return new StaleVersionProblem
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The record was changed by someone else",
+            Detail = (stale.Now is null ? "The record was deleted since you read it" : $"{Forms.KeyColumn(form)} {key} is at version {stale.Current}, not {stale.Yours}") +
+                (changes.Count > 0 ? $": {fields} changed since (by {users})" : "") +
+                $". Nothing was saved: read it again, re-apply your change and send version {stale.Current}.",
+            CurrentVersion = stale.Current,
+            YourVersion = stale.Yours,
+            Changes = changes,
+        };
+    }
 }
 
 /// <summary>One field changed by one save, as the audit trail recorded it.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
@@ -40,7 +41,7 @@ public static class CaseHistory
         var variable = a.Field is null ? null : DataDictionary.Instance.Find(a.Entity, a.Field);
         string? Shown(string? value) => variable is null ? value : Display.Stored(variable, value);
         return new HistoryRow(
-            a.At, a.User, $"{LinkedChecks.Title(a.Entity)} {a.Key}", a.Action,
+            a.At, a.User, $"{FormTitles.Of(a.Entity)} {a.Key}", a.Action,
             variable?.Label ?? a.Field, Shown(a.OldValue), Shown(a.NewValue), a.Reason,
             a.Action == AuditAction.Update ? [] : Values(a.Entity, a.Action == AuditAction.Insert ? a.NewValue : a.OldValue));
     }

@@ -1,4 +1,4 @@
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.Web.Pages.Cases;
 

@@ -36,15 +36,12 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
     public async Task<IActionResult> OnPostAsync(string caseId, CancellationToken ct)
     {
         if (await LoadAsync(caseId, ct) is { } refused) return refused;
-        var savedSurgeon = Operation.SurgeonCode;
         var result = await entry.UpdateAsync(new EntryRequest
         {
             Record = Operation,
             Posted = FormPost.Read(Request.Form, Forms.Case),
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId, ["patient_id"] = Operation.PatientId },
-            Linked = LinkedChecks.Around(Operation, except: Operation),
-            Checks = r => choices.CheckSurgeonAsync(((Operation)r).SurgeonCode, savedSurgeon, ct),
         }, ct);
         if (result.Saved) return Redirect(CaseUrl);
         (Entry, State) = (result.Form, result.State);

@@ -9,7 +9,7 @@ using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Pages.Shared;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.Web.Pages.Cases;
 

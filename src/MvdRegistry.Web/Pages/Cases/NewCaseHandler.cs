@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
-using MvdRegistry.Core.Validation;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Entry;
@@ -12,11 +12,12 @@ namespace MvdRegistry.Web.Pages.Cases;
 public sealed record NewCaseResult(string? SavedCaseId, string PatientChoice, Patient? ExistingPatient, EntryForm Patient, EntryForm Case, EntryState State);
 
 /// <summary>
-/// A new operation, for an existing patient of a site the user enters for or for a new patient typed
-/// on the same page: both records are read and validated together (the operation's rules read the
-/// patient's birth date) and saved in one SaveChanges, or neither is.
+/// The new-operation page's adapter: an operation for an existing patient of a site the user enters
+/// for, or for a new patient typed on the same page. The save handler reads and checks both records
+/// together (the operation's rules read the patient's birth date) and saves them in one SaveChanges,
+/// or neither.
 /// </summary>
-public sealed class NewCaseHandler(RegistryDbContext db, RegistryUser user, RecordEntry entry, KeyGenerator keys, EntryChoices choices)
+public sealed class NewCaseHandler(RegistryDbContext db, RegistryUser user, RecordEntry entry, SaveHandler handler)
 {
     public const string ChoiceField = "patient_choice";
     public const string Existing = "existing";
@@ -30,31 +31,39 @@ public sealed class NewCaseHandler(RegistryDbContext db, RegistryUser user, Reco
         var casePosted = FormPost.Read(form, Forms.Case);
         var state = new EntryState();
 
-        var (patient, patientIssues) = choice == Existing
-            ? await ExistingPatientAsync(patientPosted, ct)
-            : await NewPatientAsync(patientPosted, ct);
-        var (operation, caseIssues) = await OperationAsync(casePosted, patient, ct);
+        var (patient, patientIssues) = choice == Existing ? await ExistingPatientAsync(patientPosted, ct) : (new Patient(), []);
+        var operation = new Operation { Patient = patient };
+        var command = RecordEntry.Command(new EntryRequest { Record = operation, Posted = casePosted, Input = input }) with
+        {
+            IsNew = true,
+            GenerateKey = true,
+            // Without a patient the patient card says why, and nothing is saved.
+            InputIssues = patient is null ? [new FieldIssue("patient_id", "choose a patient")] : [],
+            With = choice == New
+                ? new SaveCommand { Record = patient!, Columns = patientPosted, IsNew = true, GenerateKey = true }
+                : null,
+        };
+        var outcome = await handler.SaveAsync(command, ct);
+
+        List<FieldIssue> caseIssues = [];
+        switch (outcome)
+        {
+            case SaveOutcome.Saved:
+                return Result(operation.CaseId);
+            case SaveOutcome.Invalid invalid:
+                caseIssues = RecordEntry.Refused(invalid, Forms.Case, state, input)
+                    // The patient card says what is wrong with the patient; "patient_id is required" would only repeat it.
+                    .Where(i => patient is not null || i.Column != "patient_id").ToList();
+                patientIssues.AddRange(invalid.Of(Forms.Patient));
+                break;
+            case SaveOutcome.KeyTaken taken:
+                (taken.Form == Forms.Patient ? patientIssues : caseIssues).Add(RecordEntry.KeyTaken(taken));
+                break;
+        }
+        return Result(null);
 
         NewCaseResult Result(string? saved) => new(saved, choice, choice == Existing ? patient : null,
             entry.Form(Forms.Patient, patientPosted, patientIssues), entry.Form(Forms.Case, casePosted, caseIssues), state);
-
-        if (patient is null || !EntryChecks.MaySave([.. patientIssues, .. caseIssues], state, input)) return Result(null);
-
-        if (choice == New) db.Patients.Add(patient);
-        db.Operations.Add(operation);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            var taken = await keys.ExistsAsync(Forms.Case, operation.CaseId, ct)
-                || (choice == New && await keys.ExistsAsync(Forms.Patient, patient.PatientId, ct));
-            if (!taken) throw;
-            state.Errors.Add("A key was taken by another entry a moment ago: nothing was saved. Save again to use new keys.");
-            return Result(null);
-        }
-        return Result(operation.CaseId);
     }
 
     private async Task<(Patient?, List<FieldIssue>)> ExistingPatientAsync(IReadOnlyDictionary<string, string?> posted, CancellationToken ct)
@@ -68,36 +77,5 @@ public sealed class NewCaseHandler(RegistryDbContext db, RegistryUser user, Reco
         if (!user.MayEditSite(patient.SiteCode))
             return (null, [new FieldIssue("patient_id", $"you may not add operations at site {patient.SiteCode}")]);
         return (patient, []);
-    }
-
-    private async Task<(Patient?, List<FieldIssue>)> NewPatientAsync(IReadOnlyDictionary<string, string?> posted, CancellationToken ct)
-    {
-        var patient = new Patient();
-        var typed = posted.GetValueOrDefault("patient_id")?.Trim() ?? "";
-        var values = Columns.With(posted, new Dictionary<string, string> { ["patient_id"] = typed.Length > 0 ? typed : await keys.NextAsync(Forms.Patient, ct) });
-        var issues = EntryChecks.Merge(RecordCodec.Read(Forms.Patient, values, patient, entry.Today), RecordValidator.Validate(patient));
-        issues.AddRange(choices.CheckSite(patient.SiteCode));
-        if (typed.Length > 0 && await keys.ExistsAsync(Forms.Patient, typed, ct))
-            issues.Add(RecordEntry.KeyTaken("patient_id", typed));
-        return (patient, issues);
-    }
-
-    private async Task<(Operation, List<FieldIssue>)> OperationAsync(IReadOnlyDictionary<string, string?> posted, Patient? patient, CancellationToken ct)
-    {
-        var operation = new Operation { Patient = patient };
-        var typed = posted.GetValueOrDefault("case_id")?.Trim() ?? "";
-        var values = Columns.With(posted, new Dictionary<string, string>
-        {
-            ["case_id"] = typed.Length > 0 ? typed : await keys.NextAsync(Forms.Case, ct),
-            ["patient_id"] = patient?.PatientId ?? "",
-        });
-        var issues = EntryChecks.Merge(RecordCodec.Read(Forms.Case, values, operation, entry.Today), RecordValidator.Validate(operation))
-            // Without a patient the patient card says why; "patient_id is required" would only repeat it.
-            .Where(i => patient is not null || i.Column != "patient_id")
-            .ToList();
-        issues.AddRange(await choices.CheckSurgeonAsync(operation.SurgeonCode, ct: ct));
-        if (typed.Length > 0 && await keys.ExistsAsync(Forms.Case, typed, ct))
-            issues.Add(RecordEntry.KeyTaken("case_id", typed));
-        return (operation, issues);
     }
 }

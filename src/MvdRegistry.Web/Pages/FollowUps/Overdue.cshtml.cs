@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Pages.Shared;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.Web.Pages.FollowUps;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
-using MvdRegistry.Core.Records;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Entry;
@@ -44,16 +43,12 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
     public async Task<IActionResult> OnPostAsync(string patientId, CancellationToken ct)
     {
         if (await LoadAsync(patientId, ct) is { } refused) return refused;
-        var savedSite = Patient.SiteCode;
         var result = await entry.UpdateAsync(new EntryRequest
         {
             Record = Patient,
             Posted = FormPost.Read(Request.Form, Forms.Patient),
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["patient_id"] = Patient.PatientId },
-            // The operations' rules read the patient (no surgery before birth).
-            Linked = Patient.Operations.ToList(),
-            Checks = r => Task.FromResult(((Patient)r).SiteCode == savedSite ? Enumerable.Empty<FieldIssue>() : choices.CheckSite(((Patient)r).SiteCode)),
         }, ct);
         if (result.Saved) return Redirect(BackUrl);
         (Entry, State) = (result.Form, result.State);

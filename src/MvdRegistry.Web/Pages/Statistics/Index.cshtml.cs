@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Statistics;
 
 namespace MvdRegistry.Web.Pages.Statistics;
 
@@ -15,11 +17,8 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// after surgery only; no MRN, no birth date, no exact date; surgeons pseudonymised (see <see cref="SurgeonNames"/>).
 /// </summary>
 [Authorize(Policy = Policies.Statistics)]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms) : PageModel
 {
-    /// <summary>Used when Statistics:PseudonymKey is not configured; production sets its own secret.</summary>
-    private const string DevelopmentPseudonymKey = "mvd-registry-development-pseudonyms";
-
     public StatisticsFilter Filter { get; private set; } = new();
     public List<Site> AllSites { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -34,8 +33,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         Filter = Sanitised(filter);
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
-        var key = configuration["Statistics:PseudonymKey"] is { Length: > 0 } configured ? configured : DevelopmentPseudonymKey;
-        var surgeons = new SurgeonNames(codes, key, real: user.IsAdministrator, own: user.SurgeonCode);
+        var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
         View = await StatisticsQuery.RunAsync(db, Filter, surgeons, today, ct);
     }
 

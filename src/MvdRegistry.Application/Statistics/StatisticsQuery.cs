@@ -2,7 +2,7 @@ using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
 
-namespace MvdRegistry.Web.Pages.Statistics;
+namespace MvdRegistry.Application.Statistics;
 
 /// <summary>Loads the chosen operations (statistics columns only) and computes the registry's snapshot over them.</summary>
 public static class StatisticsQuery

@@ -2,7 +2,7 @@ using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
 
-namespace MvdRegistry.Web.Entry;
+namespace MvdRegistry.Application.Saving;
 
 /// <summary>
 /// A multi-choice variable saved as answered with every code 0 (imports carry such rows) shows no ticked
@@ -24,7 +24,7 @@ public static class AnsweredNone
         };
         foreach (var variable in DataDictionary.Instance.Form(FieldAccess.FormOf(record)).Where(v => v.Type == VariableType.Multi))
         {
-            var unread = readIssues.Any(i => EntryForm.VariableOf(i.Column) == variable.Name);
+            var unread = readIssues.Any(i => ColumnNames.VariableOf(i.Column) == variable.Name);
             if (unread || FieldAccess.Get(record, variable) is not null) continue;
             if (variable.Columns.All(c => stored.GetValueOrDefault(c) == "0") && Applicability.Holds(variable, record, indication))
                 FieldAccess.Set(record, variable, "");

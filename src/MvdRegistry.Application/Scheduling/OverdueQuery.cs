@@ -3,7 +3,7 @@ using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 
-namespace MvdRegistry.Web.Scheduling;
+namespace MvdRegistry.Application.Scheduling;
 
 /// <summary>
 /// The overdue rule of <see cref="FollowUpSchedule"/> (OUTCOMES.md, Statistics item 9) as a database

@@ -2,7 +2,7 @@ using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 
-namespace MvdRegistry.Web.Scheduling;
+namespace MvdRegistry.Application.Scheduling;
 
 public enum VisitState { Due, Overdue, ScheduleComplete, NotExpected }
 

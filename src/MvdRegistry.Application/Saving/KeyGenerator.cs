@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Data;
 
-namespace MvdRegistry.Web.Entry;
+namespace MvdRegistry.Application.Saving;
 
 /// <summary>
 /// Keys for records entered without one: the form's letter and a zero-padded number, one past the

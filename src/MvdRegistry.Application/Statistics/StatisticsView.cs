@@ -1,7 +1,7 @@
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 
-namespace MvdRegistry.Web.Pages.Statistics;
+namespace MvdRegistry.Application.Statistics;
 
 /// <summary>Why an operation has no one-year status: its window has not closed yet, or it closed without a visit.</summary>
 public sealed record MissingOneYear(int NotYetDue, int LostToFollowUp)

@@ -1,8 +1,8 @@
 using MvdRegistry.Core.Dictionary;
 
-namespace MvdRegistry.Web.Api.Saving;
+namespace MvdRegistry.Application.Saving;
 
-public static class FieldNames
+public static class ColumnNames
 {
     /// <summary>The variable of a column: a multi-choice column "vessel_op___NONE" belongs to "vessel_op".</summary>
     public static string VariableOf(string column)

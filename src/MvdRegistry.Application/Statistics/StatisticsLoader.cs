@@ -1,7 +1,7 @@
 using MvdRegistry.Core.Bundle;
 using MvdRegistry.Data;
 
-namespace MvdRegistry.Web.Pages.Statistics;
+namespace MvdRegistry.Application.Statistics;
 
 /// <summary>The statistics page's filters as a database query over operations, loaded by RegistryLoader. Never an MRN.</summary>
 public static class StatisticsLoader

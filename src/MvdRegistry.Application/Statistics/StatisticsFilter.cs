@@ -1,4 +1,4 @@
-namespace MvdRegistry.Web.Pages.Statistics;
+namespace MvdRegistry.Application.Statistics;
 
 /// <summary>Which operations the statistics are computed over; empty fields do not filter.</summary>
 public sealed class StatisticsFilter

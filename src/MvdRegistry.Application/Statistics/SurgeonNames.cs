@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MvdRegistry.Web.Pages.Statistics;
+namespace MvdRegistry.Application.Statistics;
 
 /// <summary>
 /// How per-surgeon results name surgeons: real codes for administrators, and for a surgeon their own
@@ -9,14 +9,18 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// code of the registry (not the alphabet, which would give away sites; not only the filtered ones,
 /// so a letter stays the same whatever the filters), and the key (Statistics:PseudonymKey) keeps the
 /// order from being recomputed by someone who knows the codes.
+/// A view filtered by site shows no pseudonymised row at all: a surgeon operates at one site, so their
+/// row in a site's view (its pseudonym, or only its counts, matched with the unfiltered view) would
+/// tell which pseudonym belongs to which site. Real codes (administrators, one's own row) still show.
 /// </summary>
 public sealed class SurgeonNames
 {
     private readonly Dictionary<string, int> _rank;
     private readonly bool _real;
     private readonly string? _own;
+    private readonly bool _siteFiltered;
 
-    public SurgeonNames(IEnumerable<string> allCodes, string key, bool real, string? own)
+    public SurgeonNames(IEnumerable<string> allCodes, string key, bool real, string? own, bool siteFiltered = false)
     {
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(key));
         _rank = allCodes.Distinct(StringComparer.Ordinal)
@@ -26,7 +30,11 @@ public sealed class SurgeonNames
             .ToDictionary(c => c.code, c => c.i, StringComparer.Ordinal);
         _real = real;
         _own = own;
+        _siteFiltered = siteFiltered;
     }
+
+    /// <summary>Pseudonymised rows are left out of a view filtered by site.</summary>
+    public bool HidesPseudonyms => _siteFiltered && !_real;
 
     public bool ShowsRealCodes => _real;
 
@@ -37,9 +45,10 @@ public sealed class SurgeonNames
         : _rank.TryGetValue(code, out var rank) ? "Surgeon " + Letters(rank)
         : "Surgeon (unlisted)";
 
-    /// <summary>Rows in pseudonym order for those who see pseudonyms: the code order would give them away.</summary>
+    /// <summary>Rows in pseudonym order for those who see pseudonyms: the code order would give them away. Without the rows <see cref="HidesPseudonyms"/> leaves out.</summary>
     public IEnumerable<T> Order<T>(IEnumerable<T> rows, Func<T, string> code) =>
-        _real ? rows.OrderBy(code, StringComparer.Ordinal) : rows.OrderBy(r => _rank.GetValueOrDefault(code(r), int.MaxValue));
+        _real ? rows.OrderBy(code, StringComparer.Ordinal)
+        : rows.Where(r => !HidesPseudonyms || code(r) == _own).OrderBy(r => _rank.GetValueOrDefault(code(r), int.MaxValue));
 
     /// <summary>0 → A, 25 → Z, 26 → AA, as spreadsheet columns.</summary>
     public static string Letters(int rank)

@@ -1,4 +1,4 @@
-namespace MvdRegistry.Web.Scheduling;
+namespace MvdRegistry.Application.Scheduling;
 
 public static class Today
 {

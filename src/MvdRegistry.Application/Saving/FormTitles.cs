@@ -1,0 +1,17 @@
+using MvdRegistry.Core.Dictionary;
+
+namespace MvdRegistry.Application.Saving;
+
+public static class FormTitles
+{
+    /// <summary>A form as people name it: "Follow-up visit".</summary>
+    public static string Of(string form) => form switch
+    {
+        Forms.Patient => "Patient",
+        Forms.Case => "Operation",
+        Forms.Imaging => "Imaging study",
+        Forms.FollowUp => "Follow-up visit",
+        Forms.Complication => "Complication",
+        _ => form,
+    };
+}

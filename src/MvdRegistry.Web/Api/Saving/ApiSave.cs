@@ -1,0 +1,30 @@
+using MvdRegistry.Application.Saving;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Records;
+using MvdRegistry.Web.Api.Contracts;
+
+namespace MvdRegistry.Web.Api.Saving;
+
+/// <summary>An API input as the save handler's command: its variables as raw columns, "confirm_warnings" confirming every warning.</summary>
+public static class ApiSave
+{
+    /// <param name="headerReason">The X-Change-Reason header: the reason when the body gives none.</param>
+    /// <param name="found">The endpoint's own findings (a patient not found), reported with the rest.</param>
+    public static SaveCommand Command(RegistryRecord record, IRecordInput input, bool isNew, IReadOnlyDictionary<string, string> fixedKeys,
+        string? headerReason, IEnumerable<FieldIssue>? found = null)
+    {
+        var issues = new List<FieldIssue>(found ?? []);
+        var columns = FormColumns.ToColumns(input, issues);
+        return new SaveCommand
+        {
+            Record = record,
+            Columns = columns,
+            IsNew = isNew,
+            FixedKeys = fixedKeys,
+            Version = input.Version,
+            Reason = string.IsNullOrWhiteSpace(input.Reason) ? headerReason : input.Reason,
+            Confirmation = Confirmation.Flag(input.ConfirmWarnings),
+            InputIssues = issues,
+        };
+    }
+}
