@@ -38,6 +38,10 @@ public abstract class SaveRulesTests<TDatabase>(TDatabase database) : EntryTestB
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal($"is {length} characters long: at most 1000 are kept in the audit trail", (await response.ReadObjectAsync()).Messages("reason").Single());
         }
+        var headerBesideBody = await client.PutJsonAsync("/api/operations/C1", With(operation, "reason", "typo"), reason: Long);
+        Assert.Equal(HttpStatusCode.BadRequest, headerBesideBody.StatusCode);
+        Assert.Equal("the X-Change-Reason header is 1001 characters long: at most 1000 are kept in the audit trail",
+            (await headerBesideBody.ReadObjectAsync()).Messages("reason").Single());
         await AssertNothingWrittenAsync();
     }
 
@@ -142,20 +146,27 @@ public abstract class SaveRulesTests<TDatabase>(TDatabase database) : EntryTestB
     }
 
     [Fact]
-    public async Task The_location_of_a_created_record_holds_its_key_escaped()
+    public async Task The_location_of_a_created_record_holds_only_a_key_of_the_key_syntax()
     {
         var client = await SignedInAsync("surgeon.hou");
 
-        var created = await client.PostJsonAsync("/api/operations/C1/followups", new JsonObject
-        {
-            ["followup_id"] = "F2é%", ["visit_date"] = "2025-06-01", ["contact_mode"] = "clinic", ["hfs_status"] = "resolved",
-        });
+        var refused = await client.PostJsonAsync("/api/operations/C1/followups", Visit("F2é%"));
+        var created = await client.PostJsonAsync("/api/operations/C1/followups", Visit("F-2.b_c"));
 
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        Assert.Equal("/api/operations/C1/followups/F2%C3%A9%25", created.Headers.Location!.OriginalString);
+        Assert.Equal("/api/operations/C1/followups/F-2.b_c", created.Headers.Location!.OriginalString);
         var read = await client.GetAsync(created.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        await using var db = Db();
+        Assert.False(await db.FollowUps.AnyAsync(f => f.FollowupId.StartsWith("F2")));
     }
+
+    private static JsonObject Visit(string id) => new()
+    {
+        ["followup_id"] = id, ["visit_date"] = "2025-06-01", ["contact_mode"] = "clinic", ["hfs_status"] = "resolved",
+    };
 
     private static JsonObject NewPatient(string id, string mrn) => new()
     {
