@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MvdRegistry.Application.Statistics;
+using MvdRegistry.IntegrationTests.Web;
 
 namespace MvdRegistry.IntegrationTests.Statistics;
 
@@ -31,14 +31,9 @@ public sealed class PseudonymKeyTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
-    private static WebApplicationFactory<Program> Host(string environment, string? key) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment)
-                .UseSetting("Authentication:Mode", "EntraId")
-                .UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001")
-                .UseSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002")
-                .UseSetting("ConnectionStrings:Registry", "Data Source=:memory:");
-            if (key is not null) web.UseSetting("Statistics:PseudonymKey", key);
-        });
+    private static WebApplicationFactory<Program> Host(string environment, string? key)
+    {
+        var settings = new Dictionary<string, string?>(DeployedHost.EntraId) { ["Statistics:PseudonymKey"] = key };
+        return DeployedHost.Create(environment, Path.Combine(Path.GetTempPath(), $"mvd-pseudonym-{Guid.NewGuid():N}.db"), settings);
+    }
 }

@@ -29,6 +29,7 @@ public static class DeployedHost
         ["AzureAd:TenantId"] = "00000000-0000-0000-0000-00000000000a",
         ["AzureAd:ClientId"] = "00000000-0000-0000-0000-00000000000b",
         ["AzureAd:ClientSecret"] = "not-a-real-secret",
+        ["Statistics:PseudonymKey"] = "the-deployed-test-host-own-secret-0123456789",
     };
 
     public static WebApplicationFactory<Program> Create(string environment, string databaseFile, IDictionary<string, string?> settings,
