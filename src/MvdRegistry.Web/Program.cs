@@ -1,7 +1,9 @@
 using MvdRegistry.Data;
+using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Entry;
+using MvdRegistry.Web.Pages.Jobs;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
@@ -13,6 +15,7 @@ builder.AddRegistryAuthentication();
 builder.Services.AddRazorPages();
 builder.Services.AddEntry();
 builder.Services.AddRegistryApi(builder.Configuration);
+builder.Services.AddRegistryJobs(builder.Configuration, JobHost.Web);
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
@@ -36,6 +39,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
+app.MapRegistryHangfireDashboard();
 app.MapRegistryApiAndDocument();
 
 app.Run();
