@@ -38,14 +38,14 @@ public static class JobsRegistration
         {
             services.AddHangfireServer((_, server) =>
             {
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{JobQueues.Default}";
+                server.ServerName = $"{Environment.MachineName}:{JobQueues.Default}";
                 server.Queues = [JobQueues.Default];
                 server.WorkerCount = options.DefaultWorkers;
                 server.SchedulePollingInterval = options.SchedulePollInterval;
             });
             services.AddHangfireServer((_, server) =>
             {
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{JobQueues.Heavy}";
+                server.ServerName = $"{Environment.MachineName}:{JobQueues.Heavy}";
                 server.Queues = [JobQueues.Heavy];
                 server.WorkerCount = options.HeavyWorkers;
                 server.SchedulePollingInterval = options.SchedulePollInterval;
