@@ -23,8 +23,10 @@ public static class JobsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser>(_ => new FixedUser("jobs"));
 
-        // The storage is this host's own instance, not Hangfire's static JobStorage.Current: several
-        // hosts (the tests' web hosts, each on its own database) can live in one process.
+        // The storage and the activator (the job classes from this host's services) are this host's
+        // own, not Hangfire's static JobStorage.Current and JobActivator.Current, which the last host
+        // configured would set for all: several hosts (the tests', each on its own database) can
+        // live in one process.
         services.AddSingleton(_ => JobStorageFactory.Create(configuration, options));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -36,15 +38,17 @@ public static class JobsRegistration
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {
-            services.AddHangfireServer((_, server) =>
+            services.AddHangfireServer((provider, server) =>
             {
+                server.Activator = provider.GetRequiredService<JobActivator>();
                 server.ServerName = $"{Environment.MachineName}:{JobQueues.Default}";
                 server.Queues = [JobQueues.Default];
                 server.WorkerCount = options.DefaultWorkers;
                 server.SchedulePollingInterval = options.SchedulePollInterval;
             });
-            services.AddHangfireServer((_, server) =>
+            services.AddHangfireServer((provider, server) =>
             {
+                server.Activator = provider.GetRequiredService<JobActivator>();
                 server.ServerName = $"{Environment.MachineName}:{JobQueues.Heavy}";
                 server.Queues = [JobQueues.Heavy];
                 server.WorkerCount = options.HeavyWorkers;
