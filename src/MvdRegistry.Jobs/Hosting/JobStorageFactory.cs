@@ -41,8 +41,15 @@ public static class JobStorageFactory
         };
     }
 
-    private static PostgreSqlStorage Postgres(string connection, PostgreSqlStorageOptions options) =>
-        new(new NpgsqlConnectionFactory(connection, options), options);
+    /// <summary>
+    /// A connection pool of Hangfire's own (another application name), so that polling workers never
+    /// take the connections the registry's requests need.
+    /// </summary>
+    private static PostgreSqlStorage Postgres(string connection, PostgreSqlStorageOptions options)
+    {
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(connection) { ApplicationName = "mvd-hangfire" }.ConnectionString;
+        return new(new NpgsqlConnectionFactory(own, options), options);
+    }
 
     /// <summary>The SQLite file of the queue, next to the registry's file.</summary>
     public static string SqliteFile(string registryConnectionString)
