@@ -440,3 +440,57 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201165000_JobRuns'
+)
+BEGIN
+    CREATE TABLE [job_runs] (
+        [id] bigint NOT NULL IDENTITY,
+        [row_version] int NOT NULL,
+        [kind] nvarchar(40) NOT NULL,
+        [parameters] nvarchar(4000) NOT NULL,
+        [requested_by] nvarchar(200) NOT NULL,
+        [status] nvarchar(20) NOT NULL,
+        [progress_percent] int NOT NULL,
+        [progress_text] nvarchar(400) NULL,
+        [queued_at] datetime2 NOT NULL,
+        [started_at] datetime2 NULL,
+        [finished_at] datetime2 NULL,
+        [rows] int NULL,
+        [output] nvarchar(1000) NULL,
+        [error] nvarchar(4000) NULL,
+        [hangfire_job_id] nvarchar(100) NULL,
+        CONSTRAINT [PK_job_runs] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201165000_JobRuns'
+)
+BEGIN
+    CREATE INDEX [IX_job_runs_requested_by_queued_at] ON [job_runs] ([requested_by], [queued_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201165000_JobRuns'
+)
+BEGIN
+    CREATE INDEX [IX_job_runs_status] ON [job_runs] ([status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201165000_JobRuns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201165000_JobRuns', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Jobs.Hosting;
 
 namespace MvdRegistry.Cli;
 
@@ -17,6 +18,7 @@ public sealed record CliContext(IConfiguration Configuration, TextWriter Out, Te
         var services = new ServiceCollection();
         services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
         services.AddRegistryDatabase(Configuration);
+        services.AddRegistryJobs(Configuration, JobHost.Client);
         return services.BuildServiceProvider();
     }
 }

@@ -18,6 +18,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Complication> Complications => Set<Complication>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }

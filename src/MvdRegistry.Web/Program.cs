@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using MvdRegistry.Data;
+using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Api;
 using MvdRegistry.Web.Entry;
 using MvdRegistry.Web.Pages.Statistics;
+using MvdRegistry.Web.Pages.Jobs;
 using MvdRegistry.Web.Security;
 using MvdRegistry.Web.Setup;
 
@@ -18,6 +20,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddEntry();
 builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryApi();
+builder.Services.AddRegistryJobs(builder.Configuration, JobHost.Web);
 builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
 
 var app = builder.Build();
@@ -43,6 +46,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
+app.MapRegistryHangfireDashboard();
 app.MapRegistryApiAndDocument();
 
 app.Run();

@@ -72,6 +72,19 @@ public static class AuthorizationMatrix
         new("GET /Admin/Users/Edit/{userName}",                        SignIn,       Denied,     Denied,       Denied,     Ok),
         new("POST /Admin/Users/Edit/{userName}",                       SignIn,       Denied,     Denied,       Denied,     Ok),
 
+        // Background jobs: everyone sees their own runs (administrators every run); statistics runs for
+        // researchers and administrators; the empty posts lack the date or the run id. The Hangfire
+        // dashboard: administrators only (its own filter answers 403 to the others).
+        new("GET /Jobs",                                               SignIn,       Ok,         Ok,           Ok,         Ok),
+        new("GET /Jobs/Index",                                         SignIn,       Ok,         Ok,           Ok,         Ok),
+        new("GET /Jobs?handler=Progress",                              SignIn,       Ok,         Ok,           Ok,         Ok),
+        new("GET /Jobs/Index?handler=Progress",                        SignIn,       Ok,         Ok,           Ok,         Ok),
+        new("POST /Jobs?handler=Statistics",                           SignIn,       Denied,     Denied,       Invalid,    Invalid),
+        new("POST /Jobs/Index?handler=Statistics",                     SignIn,       Denied,     Denied,       Invalid,    Invalid),
+        new("POST /Jobs?handler=Cancel",                               SignIn,       Invalid,    Invalid,      Invalid,    Invalid),
+        new("POST /Jobs/Index?handler=Cancel",                         SignIn,       Invalid,    Invalid,      Invalid,    Invalid),
+        new("GET /hangfire/{**path}",                                  SignIn,       Forbidden,  Forbidden,    Forbidden,  Ok),
+
         // Data entry ("Ok" for a post: let in, the empty form re-rendered with its errors, nothing written)
         new("GET /Cases/New",                                          SignIn,       Ok,         Ok,           Denied,     Denied),
         new("POST /Cases/New",                                         SignIn,       Ok,         Ok,           Denied,     Denied),

@@ -125,6 +125,7 @@ public abstract partial class AuthorizationMatrixTests<TDatabase>(TDatabase data
             "patientId" => PatientId(site),
             "documentName" => "v1",
             "userName" => DemoUsers.SurgeonOf(site),
+            "path" => "",
             "id" when segment == "imaging" => ImagingId(site),
             "id" when segment == "followups" => FollowupId(site),
             "id" when segment == "complications" => ComplicationId(site),
@@ -153,7 +154,7 @@ public abstract partial class AuthorizationMatrixTests<TDatabase>(TDatabase data
         };
     }
 
-    [GeneratedRegex(@"\{\*?(\w+)(?::[^}]*)?\??\}")]
+    [GeneratedRegex(@"\{\*{0,2}(\w+)(?::[^}]*)?\??\}")]
     private static partial Regex RouteValue();
 }
 

@@ -18,7 +18,9 @@ public sealed partial class RegistryWebFactory(TestDatabase database) : WebAppli
         .UseSetting("Database:Provider", database.Provider.ToString())
         .UseSetting("ConnectionStrings:Registry", database.ConnectionString)
         .UseSetting("Authentication:Mode", "Local")
-        .UseSetting("Registry:DemoPatients", "0");
+        .UseSetting("Registry:DemoPatients", "0")
+        // Dozens of hosts start in one test run on 2 cores: the jobs tests run their own servers.
+        .UseSetting("Jobs:RunServer", "false");
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Jobs.Hosting;
 using Respawn;
 using Respawn.Graph;
 
@@ -45,12 +46,19 @@ public abstract class TestDatabase : IAsyncLifetime
         await using (var db = NewContext()) await db.Database.MigrateAsync();
         await using var connection = OpenConnection();
         await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = Adapter,
-            TablesToIgnore = [new Table("__EFMigrationsHistory")],
-        });
+        _respawner = await Respawner.CreateAsync(connection, ResetOptions);
     }
+
+    /// <summary>
+    /// What a reset leaves alone: the migrations history, and Hangfire's schema, whose tables belong to
+    /// a running server (on SQLite the queue is a file of its own, out of Respawn's sight).
+    /// </summary>
+    public RespawnerOptions ResetOptions => new()
+    {
+        DbAdapter = Adapter,
+        TablesToIgnore = [new Table("__EFMigrationsHistory")],
+        SchemasToExclude = Provider == DatabaseProvider.Sqlite ? [] : [JobStorageFactory.Schema],
+    };
 
     public async Task ResetAsync()
     {

@@ -1,0 +1,31 @@
+namespace MvdRegistry.Jobs.Hosting;
+
+/// <summary>The <c>Jobs</c> section of configuration.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether the web host runs Hangfire servers itself (the Worker always does).</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Workers of the <c>default</c> queue: light, short jobs.</summary>
+    public int DefaultWorkers { get; set; } = 2;
+
+    /// <summary>Workers of the <c>heavy</c> queue: statistics, exports, reports.</summary>
+    public int HeavyWorkers { get; set; } = 1;
+
+    /// <summary>How often the queues are polled on SQLite and PostgreSQL.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often delayed jobs (retries waiting out their delay) are moved to their queue.</summary>
+    public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// SQLite storage only (no sliding invisibility timeout there): a job still running after this is
+    /// handed to another worker, so it must exceed the longest job.
+    /// </summary>
+    public TimeSpan SqliteInvisibilityTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Where jobs write their files (relative paths from the current directory).</summary>
+    public string OutputFolder { get; set; } = "reports";
+}

@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Jobs.Runs;
+
+/// <summary>
+/// Starts and cancels jobs: the run row first (queued, with who asked and the parameters), then the
+/// Hangfire job that carries only the run's id.
+/// </summary>
+public sealed class JobLauncher(RegistryDbContext db, IBackgroundJobClient client, TimeProvider clock)
+{
+    public async Task<JobRun> EnqueueAsync<TJob>(string kind, object parameters, string requestedBy,
+        Func<long, Expression<Func<TJob, Task>>> call, CancellationToken ct = default)
+    {
+        var run = new JobRun
+        {
+            Kind = kind,
+            Parameters = JsonSerializer.Serialize(parameters),
+            RequestedBy = requestedBy,
+            Status = JobRunStatus.Queued,
+            ProgressText = "Waiting for a worker",
+            QueuedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.JobRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        run.HangfireJobId = client.Enqueue(call(run.Id));
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    /// <summary>
+    /// Cancels a queued run. False when it is no longer queued (it started, finished or was cancelled
+    /// already, including by a worker that took it at this very moment).
+    /// </summary>
+    public async Task<bool> CancelAsync(JobRun run, string by, CancellationToken ct = default)
+    {
+        if (run.Status != JobRunStatus.Queued) return false;
+        run.Status = JobRunStatus.Cancelled;
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        run.ProgressText = $"Cancelled by {by}";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        if (run.HangfireJobId is { } id) client.Delete(id);
+        return true;
+    }
+}

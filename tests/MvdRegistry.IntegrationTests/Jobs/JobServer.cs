@@ -1,0 +1,112 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+using MvdRegistry.Data.Auditing;
+using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.Jobs.Hosting;
+using MvdRegistry.Jobs.Runs;
+
+namespace MvdRegistry.IntegrationTests.Jobs;
+
+/// <summary>
+/// A host registered as the Worker registers itself (the shared AddRegistryJobs), with real Hangfire
+/// servers on the test database's storage, or only the client side. Every wait is bounded.
+/// </summary>
+public sealed class JobServer : IAsyncDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private readonly IHost _host;
+
+    private JobServer(IHost host, string outputFolder)
+    {
+        _host = host;
+        OutputFolder = outputFolder;
+    }
+
+    public string OutputFolder { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public JobStorage Storage => Services.GetRequiredService<JobStorage>();
+
+    public IBackgroundJobClient Client => Services.GetRequiredService<IBackgroundJobClient>();
+
+    public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker)
+    {
+        var output = Directory.CreateTempSubdirectory("mvd-jobs-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Registry"] = database.ConnectionString,
+            ["Jobs:OutputFolder"] = output,
+            ["Jobs:DefaultWorkers"] = "2",
+            ["Jobs:HeavyWorkers"] = "1",
+            ["Jobs:SchedulePollInterval"] = "00:00:01",
+        });
+        builder.Services.AddSingleton<ICurrentUser>(new FixedUser("test-worker"));
+        builder.Services.AddRegistryDatabase(builder.Configuration);
+        builder.Services.AddRegistryJobs(builder.Configuration, kind);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new JobServer(host, output);
+    }
+
+    /// <summary>Creates the run row and enqueues its job, as the pages do.</summary>
+    public async Task<JobRun> EnqueueAsync(Func<JobLauncher, Task<JobRun>> enqueue)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await enqueue(scope.ServiceProvider.GetRequiredService<JobLauncher>());
+    }
+
+    public async Task<JobRun> RunAsync(long id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().JobRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+    }
+
+    /// <summary>The run row once it satisfies <paramref name="done"/>; fails after <see cref="Timeout"/>.</summary>
+    public Task<JobRun> WaitForRunAsync(long id, Func<JobRun, bool> done) => PollAsync(() => RunAsync(id), done, $"run {id}");
+
+    /// <summary>The Hangfire state of a job once it is <paramref name="state"/>; fails after <see cref="Timeout"/>.</summary>
+    public Task<string?> WaitForStateAsync(string jobId, string state) => PollAsync(() =>
+    {
+        using var connection = Storage.GetConnection();
+        return Task.FromResult(connection.GetStateData(jobId)?.Name);
+    }, name => name == state, $"Hangfire job {jobId} to be {state}");
+
+    public string? StateOf(string jobId)
+    {
+        using var connection = Storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
+
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        var last = await read();
+        while (!done(last))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited {Timeout.TotalSeconds} s for {what}; last seen: {Describe(last)}");
+            await Task.Delay(200);
+            last = await read();
+        }
+        return last;
+    }
+
+    private static string Describe<T>(T value) => value is JobRun run
+        ? $"{run.Status} {run.ProgressPercent}% '{run.ProgressText}' error '{run.Error}'"
+        : value?.ToString() ?? "nothing";
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30))) await _host.StopAsync(stop.Token);
+        _host.Dispose();
+        Directory.Delete(OutputFolder, recursive: true);
+    }
+}
