@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
+using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
 using MvdRegistry.Jobs.Hosting;
@@ -30,7 +31,7 @@ public sealed class StatisticsJob(JobRunner runner, RegistryDbContext db, IOptio
         {
             var asOf = JsonSerializer.Deserialize<Parameters>(run.Parameters)!.AsOf;
             await progress.ReportAsync(5, "Loading the registry", ct);
-            var data = await RegistryLoader.LoadForStatisticsAsync(db, null, ct);
+            var data = await StatisticsLoader.LoadAsync(db, new StatisticsFilter(), ct);
             await progress.ReportAsync(60, $"Computing the statistics of {data.Operations.Count} operations", ct);
             var snapshot = RegistryStatistics.Compute(data.Patients, asOf);
             ct.ThrowIfCancellationRequested();

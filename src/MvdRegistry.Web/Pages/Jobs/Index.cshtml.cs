@@ -7,7 +7,7 @@ using MvdRegistry.Data;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
 using MvdRegistry.Web.Access;
-using MvdRegistry.Web.Scheduling;
+using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.Web.Pages.Jobs;
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
 
     public bool IsAdministrator => user.IsAdministrator;
 
-    public string Today => Scheduling.Today.Of(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public string Today => Application.Scheduling.Today.Of(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Runs = await Visible().OrderByDescending(r => r.Id).Take(Shown).ToListAsync(ct);
