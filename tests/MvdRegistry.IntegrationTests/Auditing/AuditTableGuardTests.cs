@@ -11,7 +11,7 @@ namespace MvdRegistry.IntegrationTests.Auditing;
 /// whatever SQL reaches it over the application's own connection: the interceptor is only a first line.
 /// Each statement would change or remove the audit row <c>{id}</c> if the database let it through.
 /// </summary>
-public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     /// <summary>A context on the same database without the application's audit guard interceptor.</summary>

@@ -5,7 +5,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Auditing;
 
-public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class AuditTrailTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]

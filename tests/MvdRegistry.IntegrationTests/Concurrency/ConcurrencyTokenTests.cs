@@ -3,7 +3,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Concurrency;
 
-public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace MvdRegistry.IntegrationTests.Database;
 /// them nor lift the triggers that guard them (which the schema owner could). PostgreSQL only: SQLite
 /// has no roles.
 /// </summary>
-public sealed class PostgresRolesTests(PostgresTestDatabase database) : DatabaseTests<PostgresTestDatabase>(database)
+public sealed class PostgresRolesTests(PostgresTestDatabase database) : RegistryTests<PostgresTestDatabase>(database)
 {
     public static TheoryData<string> Refused =>
     [

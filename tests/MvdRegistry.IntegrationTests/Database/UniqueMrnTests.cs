@@ -5,7 +5,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 namespace MvdRegistry.IntegrationTests.Database;
 
 /// <summary>The database keeps an MRN to one patient of a site (unique index on patients (site_code, mrn)).</summary>
-public abstract class UniqueMrnTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class UniqueMrnTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]

@@ -15,7 +15,7 @@ using MvdRegistry.Jobs.Statistics;
 namespace MvdRegistry.IntegrationTests.Jobs;
 
 /// <summary>Jobs on real Hangfire servers on the database's own storage: results, repeats, retries, cancels.</summary>
-public abstract class JobRunTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly DateOnly AsOf = new(2026, 11, 25);

@@ -10,39 +10,11 @@ using MvdRegistry.Web.Pages.Jobs;
 
 namespace MvdRegistry.IntegrationTests.Jobs;
 
-/// <summary>/Jobs and /hangfire through the real web host, with its Hangfire server turned off so that queued runs stay queued.</summary>
-public abstract class JobsPageTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+/// <summary>/Jobs and /hangfire through the real web host, which runs no Hangfire server, so that queued runs stay queued.</summary>
+public abstract class JobsPageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _factory = null!;
-    private WebApplicationFactory<Program> _web = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await TwoSites.SeedAsync(Database);
-        _factory = new RegistryWebFactory(Database);
-        _web = _factory.WithWebHostBuilder(b => b.UseSetting("Jobs:RunServer", "false"));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = _web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/Account/SignIn");
-        var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["__RequestVerificationToken"] = RegistryWebFactory.AntiforgeryToken(page),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
@@ -163,7 +135,7 @@ public abstract class JobsPageTests<TDatabase>(TDatabase database) : DatabaseTes
         var admin = await (await SignedInAsync(DemoUsers.Administrator)).GetAsync("/hangfire");
         var researcher = await (await SignedInAsync(DemoUsers.Researcher)).GetAsync("/hangfire");
         var surgeon = await (await SignedInAsync(DemoUsers.SurgeonOf(TwoSites.Own))).GetAsync("/hangfire");
-        var anonymous = await _web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/hangfire");
+        var anonymous = await Web.Anonymous().GetAsync("/hangfire");
         var jobsPage = await (await SignedInAsync(DemoUsers.Administrator)).GetAsync("/Jobs");
 
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
