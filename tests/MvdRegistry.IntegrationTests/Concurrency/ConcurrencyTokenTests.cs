@@ -9,7 +9,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Reg
     [Fact]
     public async Task Every_update_increments_the_row_version()
     {
-        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
+        await using (var db = Database.NewContext()) await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
 
         await using (var db = Database.NewContext())
         {
@@ -26,7 +26,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Reg
     [Fact]
     public async Task A_second_editor_of_a_stale_row_gets_a_conflict_not_a_silent_overwrite()
     {
-        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
+        await using (var db = Database.NewContext()) await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await using var first = Database.NewContext();
         await using var second = Database.NewContext();
         var mine = await first.Patients.SingleAsync();
@@ -46,7 +46,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Reg
     {
         await using (var db = Database.NewContext())
         {
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
             db.Users.Add(new MvdRegistry.Core.Model.UserAccount { UserName = "u1", DisplayName = "U", Roles = "Surgeon" });
             await db.SaveChangesAsync();
         }

@@ -31,7 +31,7 @@ public sealed class PostgresRolesTests(PostgresTestDatabase database) : Registry
     {
         var app = await ApplicationRoleAsync();
         await using (var db = new PostgresRegistryDbContext(RegistryDatabase.Options<PostgresRegistryDbContext>(o => o.UseNpgsql(app), new FixedUser("test"))))
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await using var connection = new NpgsqlConnection(app);
         await connection.OpenAsync();
         await using (var who = new NpgsqlCommand("SELECT current_user", connection))

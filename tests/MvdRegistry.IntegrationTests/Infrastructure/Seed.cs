@@ -11,7 +11,8 @@ namespace MvdRegistry.IntegrationTests.Infrastructure;
 /// needs, saved in one unit of work by <see cref="SaveAsync(TestDatabase, ICurrentUser?, TimeProvider?)"/>.
 /// Defaults are valid values; a test names only what it is about through the <c>with</c> callbacks.
 /// </summary>
-public sealed class Seed
+/// <param name="today">The day <see cref="Case"/> counts its days back from (the follow-up schedule's edges).</param>
+public sealed class Seed(DateOnly? today = null)
 {
     private readonly List<Site> _sites = [];
     private readonly List<Surgeon> _surgeons = [];
@@ -26,13 +27,13 @@ public sealed class Seed
 
     public Seed Site(string code, string? name = null)
     {
-        _sites.Add(new Site { Code = code, Name = name ?? code });
+        if (_sites.All(s => s.Code != code)) _sites.Add(new Site { Code = code, Name = name ?? code });
         return this;
     }
 
     public Seed Surgeon(string code)
     {
-        _surgeons.Add(new Surgeon { Code = code });
+        if (_surgeons.All(s => s.Code != code)) _surgeons.Add(new Surgeon { Code = code });
         return this;
     }
 
@@ -54,17 +55,53 @@ public sealed class Seed
         return this;
     }
 
-    /// <summary>A consented woman born 1960-05-01, MRN <paramref name="site"/>0000001 unless given.</summary>
+    /// <summary>A consented woman born 1960-05-01, MRN <paramref name="site"/>0000001 unless given, not yet saved.</summary>
+    public static Patient NewPatient(string id = "P1", string site = "HOU", string? mrn = null) => new()
+    {
+        PatientId = id, SiteCode = site, Mrn = mrn ?? $"{site}0000001", BirthDate = new DateOnly(1960, 5, 1),
+        Sex = "F", ConsentStatus = "consented",
+    };
+
+    /// <summary>A <see cref="NewPatient"/> of a site already described.</summary>
     public Seed Patient(string id, string site, string? mrn = null, Action<Patient>? with = null)
     {
-        var patient = new Patient
-        {
-            PatientId = id, SiteCode = site, Mrn = mrn ?? $"{site}0000001", BirthDate = new DateOnly(1960, 5, 1),
-            Sex = "F", ConsentStatus = "consented",
-        };
+        var patient = NewPatient(id, site, mrn);
         with?.Invoke(patient);
         _patients.Add(patient);
         return this;
+    }
+
+    /// <summary>
+    /// A left-sided operation <paramref name="operatedDaysAgo"/> days before today, with its own patient
+    /// (P + case id, MRN site + case id, born 1960-01-01) and, when new, its site and surgeon; the visits
+    /// on the given days after surgery; <paramref name="died"/> adds a fatal complication on day 5;
+    /// <paramref name="withdrawn"/> withdraws the patient's consent today.
+    /// </summary>
+    public Seed Case(string caseId, string site, int operatedDaysAgo, string surgeon, int[]? visitDays = null,
+        bool died = false, bool withdrawn = false, string indication = "HFS")
+    {
+        var day = today ?? throw new InvalidOperationException("a Seed with cases counts from a day: new Seed(today)");
+        Site(site).Surgeon(surgeon);
+        var surgery = day.AddDays(-operatedDaysAgo);
+        var operation = new Operation
+        {
+            CaseId = caseId, PatientId = "P" + caseId, Indication = indication, Side = "L", SurgeryDate = surgery, SurgeonCode = surgeon,
+        };
+        foreach (var visit in visitDays ?? [])
+            operation.FollowUps.Add(new FollowUp { FollowupId = $"F{caseId}-{visit}", CaseId = caseId, VisitDate = surgery.AddDays(visit) });
+        if (died)
+            operation.Complications.Add(new Complication
+            {
+                ComplicationId = "X" + caseId, CaseId = caseId, ComplicationType = "death", OnsetDate = surgery.AddDays(5),
+                ClavienDindo = "V", Resolved = "no",
+            });
+        return Patient("P" + caseId, site, site + caseId, p =>
+        {
+            p.BirthDate = new DateOnly(1960, 1, 1);
+            p.ConsentStatus = withdrawn ? "withdrawn" : "consented";
+            p.ConsentWithdrawnDate = withdrawn ? day : null;
+            p.Operations = [operation];
+        });
     }
 
     /// <summary>A complete, valid right-sided HFS operation on <see cref="Surgery"/>, discharged three days later.</summary>

@@ -18,7 +18,7 @@ public abstract class ApiErrorTests<TDatabase>(TDatabase database) : RegistryTes
     protected override async Task SeedAsync()
     {
         await using var db = Database.NewContext();
-        await Records.AddPatientAsync(db);
+        await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await DemoUsers.SeedAsync(db);
     }
 

@@ -30,7 +30,7 @@ public sealed partial class ErrorPageTests : IDisposable
         var connection = $"Data Source={file};Pooling=False";
         await using (var db = new SqliteRegistryDbContext(RegistryDatabase.Options<SqliteRegistryDbContext>(o => o.UseSqlite(connection), new FixedUser("test"))))
         {
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
             await DemoUsers.SeedAsync(db);
         }
         var form = await client.GetStringAsync("/Admin/Users/New");
