@@ -20,7 +20,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Reg
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(2, (await Database.FindAsync<Patient>("P1"))!.Version);
+        Assert.Equal(2, await Database.ExecuteAsync(async db => (await db.Patients.SingleAsync()).Version));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Reg
         theirs.Sex = "U";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        Assert.Equal("M", (await Database.FindAsync<Patient>("P1"))!.Sex);
+        Assert.Equal("M", await Database.ExecuteAsync(async db => (await db.Patients.SingleAsync()).Sex));
     }
 
     [Fact]

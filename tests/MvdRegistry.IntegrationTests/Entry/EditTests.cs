@@ -118,7 +118,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : RegistryTests<T
         var html = await Page.HtmlAsync(refused);
         Assert.Contains("give a reason for the change", Page.Field(html, "change_reason"));
         Assert.Equal("165", HtmlForm.Parse(html)["duration_min"]);
-        await using (var db = Db()) Assert.Equal(150, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin);
+        Assert.Equal(150, (await Database.FindAsync<Operation>("C1"))!.DurationMin);
 
         var saved = await PostAsync(client, "/Cases/C1/Edit", HtmlForm.Parse(html).Set("change_reason", "Duration read from the anaesthesia chart"));
 

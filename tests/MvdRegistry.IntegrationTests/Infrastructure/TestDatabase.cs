@@ -102,6 +102,15 @@ public abstract class TestDatabase : IAsyncLifetime
         await WithoutAuditTriggersAsync(connection, () => _respawner!.ResetAsync(connection));
     }
 
+    /// <summary>A reset by a respawner made now, from the tables present now (Hangfire's, once a server has made them).</summary>
+    public async Task ResetWithNewRespawnerAsync()
+    {
+        await using var connection = OpenConnection();
+        await connection.OpenAsync();
+        var respawner = await Respawner.CreateAsync(connection, ResetOptions);
+        await WithoutAuditTriggersAsync(connection, () => respawner.ResetAsync(connection));
+    }
+
     public async Task<Dictionary<string, int>> CountRowsAsync()
     {
         await using var db = NewContext();

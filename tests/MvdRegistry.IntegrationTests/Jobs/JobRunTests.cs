@@ -2,12 +2,10 @@ using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Jobs.Runs;
-using Npgsql;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Jobs.Statistics;
@@ -154,15 +152,8 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         var run = await server.EnqueueAsync(l => CountingJob.EnqueueAsync(l, TestToken.New()));
         await server.WaitForRunAsync(run.Id, r => r.IsFinished);
 
-        // A respawner made now, with Hangfire's tables present, as the test database makes its own.
-        await using (System.Data.Common.DbConnection connection = Database.Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(Database.ConnectionString)
-            : new NpgsqlConnection(Database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            var respawner = await Respawn.Respawner.CreateAsync(connection, Database.ResetOptions);
-            await respawner.ResetAsync(connection);
-        }
+        // A respawner made now, with Hangfire's tables present, with the options the fixture resets with.
+        await Database.ResetWithNewRespawnerAsync();
 
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.JobRuns.CountAsync());

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.IntegrationTests.Infrastructure;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
@@ -15,12 +14,7 @@ namespace MvdRegistry.IntegrationTests.Web;
 public abstract class ApiErrorTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    protected override async Task SeedAsync()
-    {
-        await using var db = Database.NewContext();
-        await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
-        await DemoUsers.SeedAsync(db);
-    }
+    protected override Task SeedAsync() => Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU").DemoUsers());
 
     private static HttpContent Json(byte[] body) => new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } };
 

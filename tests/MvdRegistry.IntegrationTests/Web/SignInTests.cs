@@ -1,17 +1,11 @@
 using System.Net;
 using MvdRegistry.IntegrationTests.Infrastructure;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
 public sealed class SignInTests(SqliteTestDatabase database) : RegistryTests<SqliteTestDatabase>(database)
 {
-    protected override async Task SeedAsync()
-    {
-        await using var db = Database.NewContext();
-        await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
-        await DemoUsers.SeedAsync(db);
-    }
+    protected override Task SeedAsync() => Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU").DemoUsers());
 
     [Fact]
     public async Task An_anonymous_page_request_is_redirected_to_sign_in()
