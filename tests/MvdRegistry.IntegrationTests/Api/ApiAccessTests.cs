@@ -7,24 +7,15 @@ using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 namespace MvdRegistry.IntegrationTests.Api;
 
 /// <summary>Who reaches the API at all; the authorization matrix checks every endpoint the same way.</summary>
-public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ApiAccessTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await SeedAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
     [Fact]
     public async Task An_anonymous_caller_gets_401_rather_than_a_redirect_to_the_sign_in_page()
     {
-        var response = await _web.Anonymous().GetAsync($"/api/operations/{CaseId(Own)}");
+        var response = await Web.Anonymous().GetAsync($"/api/operations/{CaseId(Own)}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -33,7 +24,7 @@ public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixt
     [Fact]
     public async Task A_researcher_gets_403_and_no_identified_data()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var list = await client.GetAsync("/api/patients");
         var patient = await client.GetAsync($"/api/patients/{PatientId(Own)}");
@@ -47,7 +38,7 @@ public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixt
     [Fact]
     public async Task An_administrator_reads_the_granted_sites_but_does_not_write()
     {
-        var client = await _web.SignedInAsync("admin");
+        var client = await SignedInAsync("admin");
         var patient = await client.GetForEditAsync($"/api/patients/{PatientId(Own)}");
         patient["sex"] = "M";
 
@@ -56,14 +47,14 @@ public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixt
 
         Assert.Equal(Mrn(Own), (string?)patient["mrn"]);
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (update.StatusCode, create.StatusCode));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal("F", (await db.Patients.SingleAsync(p => p.PatientId == PatientId(Own))).Sex);
     }
 
     [Fact]
     public async Task A_surgeon_cannot_create_or_move_a_patient_into_a_site_not_granted()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
         var patient = await client.GetForEditAsync($"/api/patients/{PatientId(Own)}");
         patient["site_code"] = Other;
 
@@ -75,14 +66,14 @@ public abstract class ApiAccessTests<TDatabase>(TDatabase database) : IClassFixt
 
         Assert.Equal("you may not enter records for site BCN: you enter records for HOU only", moved.Messages("site_code").Single());
         Assert.Equal("you may not enter records for site BCN: you enter records for HOU only", created.Messages("site_code").Single());
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(2, await db.Patients.CountAsync());
     }
 
     [Fact]
     public async Task A_json_body_is_required_so_that_a_cross_site_form_post_cannot_write()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.PostAsync("/api/patients", new FormUrlEncodedContent(new Dictionary<string, string>
         {

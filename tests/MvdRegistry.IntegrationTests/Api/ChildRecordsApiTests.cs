@@ -6,22 +6,13 @@ using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 
 namespace MvdRegistry.IntegrationTests.Api;
 
-public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly string OwnCase = $"/api/operations/{CaseId(Own)}";
-    private RegistryWebFactory _web = null!;
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await SeedAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
-
-    private Task<HttpClient> Surgeon() => _web.SignedInAsync("surgeon.hou");
+    private Task<HttpClient> Surgeon() => Web.SignedInAsync("surgeon.hou");
 
     [Fact]
     public async Task A_surgeon_adds_a_follow_up_visit_and_then_corrects_it()
@@ -56,7 +47,7 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : ICla
 
         Assert.Contains("is before surgery_date", early.Messages("visit_date").Single());
         Assert.Contains($"already has visit {FollowupId(Own)} on 2024-04-05", twin.Messages("visit_date").Single());
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(2, await db.FollowUps.CountAsync());
     }
 
@@ -132,7 +123,7 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : ICla
         var created = await client.PostJsonAsync($"/api/operations/{CaseId(Other)}/followups", Visit("F-NEW", "2024-06-01"));
 
         Assert.All([otherSite, otherList, wrongParent, created], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(2, await db.FollowUps.CountAsync());
     }
 

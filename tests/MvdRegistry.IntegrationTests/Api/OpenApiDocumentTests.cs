@@ -7,20 +7,11 @@ using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 
 namespace MvdRegistry.IntegrationTests.Api;
 
-public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : RegistryTests<SqliteTestDatabase>(database)
 {
-    private RegistryWebFactory _web = null!;
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await SeedAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
-
-    private async Task<JsonObject> DocumentAsync() => JsonNode.Parse(await _web.Anonymous().GetStringAsync("/openapi/v1.json"))!.AsObject();
+    private async Task<JsonObject> DocumentAsync() => JsonNode.Parse(await Web.Anonymous().GetStringAsync("/openapi/v1.json"))!.AsObject();
 
     [Fact]
     public async Task The_document_describes_every_api_endpoint_the_app_maps()
@@ -28,7 +19,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : IClassFi
         var document = await DocumentAsync();
         var paths = document["paths"]!.AsObject();
 
-        var mapped = _web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = Web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
@@ -75,7 +66,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : IClassFi
     [Fact]
     public async Task The_document_is_open_without_sign_in_and_holds_no_record_data()
     {
-        var response = await _web.Anonymous().GetAsync("/openapi/v1.json");
+        var response = await Web.Anonymous().GetAsync("/openapi/v1.json");
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

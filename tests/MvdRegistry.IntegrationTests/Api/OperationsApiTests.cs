@@ -7,22 +7,13 @@ using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 
 namespace MvdRegistry.IntegrationTests.Api;
 
-public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class OperationsApiTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly string OwnCase = $"/api/operations/{CaseId(Own)}";
-    private RegistryWebFactory _web = null!;
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await SeedAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
-
-    private Task<HttpClient> Surgeon() => _web.SignedInAsync("surgeon.hou");
+    private Task<HttpClient> Surgeon() => Web.SignedInAsync("surgeon.hou");
 
     [Fact]
     public async Task A_surgeon_reads_an_operation_of_their_site_under_the_dictionarys_names()
@@ -41,7 +32,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
     public async Task The_operations_list_holds_only_the_users_sites_a_page_at_a_time()
     {
         var surgeon = await (await Surgeon()).GetObjectAsync("/api/operations");
-        var admin = await (await _web.SignedInAsync("admin")).GetObjectAsync("/api/operations?page=2&page_size=1");
+        var admin = await (await SignedInAsync("admin")).GetObjectAsync("/api/operations?page=2&page_size=1");
 
         Assert.Equal([CaseId(Own)], surgeon["items"]!.AsArray().Select(o => (string?)o!["case_id"]));
         Assert.Equal(1, (int?)surgeon["total_count"]);
@@ -69,7 +60,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
         var read = await client.GetObjectAsync("/api/operations/C-NEW");
         Assert.Equal(["V2", "V3"], read["tn_division"]!.AsArray().Select(v => (string?)v));
         Assert.Equal("HOU-01", (string?)read["surgeon_code"]);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var audit = await db.AuditLog.SingleAsync(a => a.Entity == "case" && a.Key == "C-NEW");
         Assert.Equal(("surgeon.hou", AuditAction.Insert), (audit.User, audit.Action));
     }
@@ -111,7 +102,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await response.ReadObjectAsync();
         Assert.Equal((175, 2), ((int?)saved["duration_min"], (int?)saved["version"]));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var audit = await db.AuditLog.SingleAsync(a => a.Action == AuditAction.Update);
         Assert.Equal(("case", CaseId(Own), "duration_min", "150", "175"), (audit.Entity, audit.Key, audit.Field, audit.OldValue, audit.NewValue));
         Assert.Equal(("surgeon.hou", "typed from the anaesthesia chart"), (audit.User, audit.Reason));
@@ -127,7 +118,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
 
         Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync(OwnCase, operation)).StatusCode);
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal("from the operative note", (await db.AuditLog.SingleAsync(a => a.Field == "blood_loss_ml")).Reason);
     }
 
@@ -230,15 +221,15 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal(("duration_min", "150", "190", "surgeon.hou", "re-timed"),
             ((string?)change["field"], (string?)change["old_value"], (string?)change["new_value"], (string?)change["user"], (string?)change["reason"]));
         Assert.Contains("duration_min changed since", (string?)problem["detail"]);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Null((await db.Operations.SingleAsync(o => o.CaseId == CaseId(Own))).Implant);
     }
 
     [Fact]
     public async Task Changing_a_record_older_than_24_hours_needs_a_reason()
     {
-        await database.ResetAsync();
-        await SeedAsync(database, createdAt: DateTimeOffset.UtcNow.AddDays(-3));
+        await Database.ResetAsync();
+        await TwoSites.SeedAsync(Database, createdAt: DateTimeOffset.UtcNow.AddDays(-3));
         var client = await Surgeon();
         var operation = await client.GetForEditAsync(OwnCase);
         operation["duration_min"] = 160;
@@ -263,7 +254,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (read.StatusCode, written.StatusCode));
         Assert.Equal(((string?)missing["detail"])!.Replace("C-NOBODY", CaseId(Other)), (string?)(await read.ReadObjectAsync())["detail"]);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(1, (await db.Operations.SingleAsync(o => o.CaseId == CaseId(Other))).Version);
     }
 
@@ -277,7 +268,7 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : IClass
 
     private async Task AssertUnchangedAsync()
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(1, (await db.Operations.SingleAsync(o => o.CaseId == CaseId(Own))).Version);
         Assert.False(await db.AuditLog.AnyAsync(a => a.Action == AuditAction.Update));
     }

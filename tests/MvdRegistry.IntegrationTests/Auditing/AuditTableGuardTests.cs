@@ -11,7 +11,7 @@ namespace MvdRegistry.IntegrationTests.Auditing;
 /// whatever SQL reaches it over the application's own connection: the interceptor is only a first line.
 /// Each statement would change or remove the audit row <c>{id}</c> if the database let it through.
 /// </summary>
-public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     /// <summary>A context on the same database without the application's audit guard interceptor.</summary>
@@ -82,12 +82,12 @@ public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : Data
     public async Task Saves_still_append_audit_rows_several_in_one_batch()
     {
         await using (var db = Database.NewContext())
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await using (var db = Database.NewContext())
         {
-            var p2 = Records.Patient("P2");
+            var p2 = Seed.NewPatient("P2");
             p2.Mrn = "HOU0000002";
-            var p3 = Records.Patient("P3");
+            var p3 = Seed.NewPatient("P3");
             p3.Mrn = "HOU0000003";
             db.Patients.AddRange(p2, p3);
             (await db.Patients.SingleAsync(p => p.PatientId == "P1")).Sex = "M";
@@ -122,7 +122,7 @@ public abstract class AuditTableGuardTests<TDatabase>(TDatabase database) : Data
     private async Task<AuditEntry> AddOneAuditRowAsync()
     {
         await using (var db = Database.NewContext())
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await using var check = Database.NewContext();
         return await check.AuditLog.AsNoTracking().SingleAsync();
     }

@@ -5,14 +5,14 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Auditing;
 
-public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class AuditTrailTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]
     public async Task An_insert_is_one_audit_row_holding_every_recorded_value()
     {
         await using (var db = Database.NewContext(new FixedUser("dr.nurse")))
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
 
         await using var check = Database.NewContext();
         var row = await check.AuditLog.SingleAsync(a => a.Entity == "patient");
@@ -25,7 +25,7 @@ public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseT
     public async Task An_edit_writes_who_when_field_old_and_new_value_and_the_reason()
     {
         await using (var db = Database.NewContext())
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 4, 10, 30, 0, TimeSpan.Zero));
 
         await using (var db = Database.NewContext(new FixedUser("dr.smith"), clock))
@@ -50,7 +50,7 @@ public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseT
     public async Task A_save_with_nothing_changed_writes_no_audit_row()
     {
         await using (var db = Database.NewContext())
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
 
         await using (var db = Database.NewContext())
         {
@@ -68,7 +68,7 @@ public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseT
     {
         await using (var db = Database.NewContext())
         {
-            db.Patients.Add(Records.Patient());
+            db.Patients.Add(Seed.NewPatient());
             // No site HOU exists: the foreign key fails the whole save.
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
@@ -81,7 +81,7 @@ public abstract class AuditTrailTests<TDatabase>(TDatabase database) : DatabaseT
     public async Task Audit_rows_cannot_be_changed_or_deleted_through_the_application()
     {
         await using (var db = Database.NewContext())
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
 
         await using (var db = Database.NewContext())
         {

@@ -8,24 +8,15 @@ using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 namespace MvdRegistry.IntegrationTests.Authorization;
 
 /// <summary>Runs <see cref="AuthorizationMatrix"/> against the real application: every row, every caller.</summary>
-public abstract partial class AuthorizationMatrixTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class AuthorizationMatrixTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await SeedAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    protected override Task SeedAsync() => TwoSites.SeedAsync(Database);
 
     [Fact]
     public async Task Every_page_and_endpoint_of_the_application_has_a_row_in_the_matrix()
     {
-        var mapped = await AppEndpoints.ListAsync(_web.Services);
+        var mapped = await AppEndpoints.ListAsync(Web.Services);
         var rows = AuthorizationMatrix.Rows.Select(r => r.Endpoint).ToList();
 
         var missing = mapped.Except(rows).ToList();
@@ -94,10 +85,10 @@ public abstract partial class AuthorizationMatrixTests<TDatabase>(TDatabase data
         var url = Fill(path, caller == Caller.SurgeonOther ? Other : Own);
         var client = caller switch
         {
-            Caller.Anonymous => _web.Anonymous(),
-            Caller.SurgeonOwn or Caller.SurgeonOther => await _web.SignedInAsync(DemoUsers.SurgeonOf(Own)),
-            Caller.Researcher => await _web.SignedInAsync(DemoUsers.Researcher),
-            _ => await _web.SignedInAsync(DemoUsers.Administrator),
+            Caller.Anonymous => Web.Anonymous(),
+            Caller.SurgeonOwn or Caller.SurgeonOther => await SignedInAsync(DemoUsers.SurgeonOf(Own)),
+            Caller.Researcher => await SignedInAsync(DemoUsers.Researcher),
+            _ => await SignedInAsync(DemoUsers.Administrator),
         };
         if (method == "GET") return await client.GetAsync(url);
         var request = new HttpRequestMessage(new HttpMethod(method), url);

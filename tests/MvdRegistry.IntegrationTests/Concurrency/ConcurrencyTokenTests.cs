@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Concurrency;
 
-public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]
     public async Task Every_update_increments_the_row_version()
     {
-        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
+        await Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU"));
 
         await using (var db = Database.NewContext())
         {
@@ -19,14 +20,13 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Dat
             await db.SaveChangesAsync();
         }
 
-        await using var check = Database.NewContext();
-        Assert.Equal(2, (await check.Patients.SingleAsync()).Version);
+        Assert.Equal(2, await Database.ExecuteAsync(async db => (await db.Patients.SingleAsync()).Version));
     }
 
     [Fact]
     public async Task A_second_editor_of_a_stale_row_gets_a_conflict_not_a_silent_overwrite()
     {
-        await using (var db = Database.NewContext()) await Records.AddPatientAsync(db);
+        await Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU"));
         await using var first = Database.NewContext();
         await using var second = Database.NewContext();
         var mine = await first.Patients.SingleAsync();
@@ -37,19 +37,14 @@ public abstract class ConcurrencyTokenTests<TDatabase>(TDatabase database) : Dat
         theirs.Sex = "U";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        await using var check = Database.NewContext();
-        Assert.Equal("M", (await check.Patients.SingleAsync()).Sex);
+        Assert.Equal("M", await Database.ExecuteAsync(async db => (await db.Patients.SingleAsync()).Sex));
     }
 
     [Fact]
     public async Task Sites_and_user_accounts_carry_the_same_token()
     {
-        await using (var db = Database.NewContext())
-        {
-            await Records.AddPatientAsync(db);
-            db.Users.Add(new MvdRegistry.Core.Model.UserAccount { UserName = "u1", DisplayName = "U", Roles = "Surgeon" });
-            await db.SaveChangesAsync();
-        }
+        await Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU"));
+        await Database.InsertAsync(new UserAccount { UserName = "u1", DisplayName = "U", Roles = "Surgeon" });
         await using var first = Database.NewContext();
         await using var second = Database.NewContext();
         var site = await first.Sites.SingleAsync();

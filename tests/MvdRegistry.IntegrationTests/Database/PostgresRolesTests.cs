@@ -11,7 +11,7 @@ namespace MvdRegistry.IntegrationTests.Database;
 /// them nor lift the triggers that guard them (which the schema owner could). PostgreSQL only: SQLite
 /// has no roles.
 /// </summary>
-public sealed class PostgresRolesTests(PostgresTestDatabase database) : DatabaseTests<PostgresTestDatabase>(database)
+public sealed class PostgresRolesTests(PostgresTestDatabase database) : RegistryTests<PostgresTestDatabase>(database)
 {
     public static TheoryData<string> Refused =>
     [
@@ -31,7 +31,7 @@ public sealed class PostgresRolesTests(PostgresTestDatabase database) : Database
     {
         var app = await ApplicationRoleAsync();
         await using (var db = new PostgresRegistryDbContext(RegistryDatabase.Options<PostgresRegistryDbContext>(o => o.UseNpgsql(app), new FixedUser("test"))))
-            await Records.AddPatientAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").SaveAsync(db);
         await using var connection = new NpgsqlConnection(app);
         await connection.OpenAsync();
         await using (var who = new NpgsqlCommand("SELECT current_user", connection))

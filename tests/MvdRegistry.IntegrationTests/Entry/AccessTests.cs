@@ -4,9 +4,11 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
-public abstract class AccessTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class AccessTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     [Theory]
     [InlineData("/Cases/C1")]
     [InlineData("/Cases/C1/Edit")]

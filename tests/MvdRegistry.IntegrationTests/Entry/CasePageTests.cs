@@ -3,9 +3,11 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
-public abstract class CasePageTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class CasePageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     [Fact]
     public async Task The_case_page_shows_the_operation_its_timeline_and_links_to_every_form()
     {

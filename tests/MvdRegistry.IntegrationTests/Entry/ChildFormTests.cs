@@ -4,9 +4,11 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
-public abstract class ChildFormTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class ChildFormTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     [Fact]
     public async Task A_follow_up_visit_is_added_with_a_generated_key_and_listed_with_its_day_after_surgery()
     {

@@ -9,9 +9,11 @@ using MvdRegistry.Web.Entry;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
-public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class EditTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     [Fact]
     public async Task An_edit_of_a_new_record_is_saved_and_audited_field_by_field()
     {
@@ -35,7 +37,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
     [Fact]
     public async Task A_stale_edit_gets_the_conflict_message_with_the_changed_field_and_does_not_overwrite()
     {
-        var first = await SignedInAsync(EntryRecords.SecondHouSurgeon);
+        var first = await SignedInAsync(EntryCases.SecondHouSurgeon);
         var second = await SignedInAsync("surgeon.hou");
         var (_, firstForm) = await OpenAsync(first, "/Cases/C1/Edit");
         var (_, secondForm) = await OpenAsync(second, "/Cases/C1/Edit");
@@ -58,7 +60,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
     [Fact]
     public async Task Saving_again_after_a_conflict_replaces_only_what_this_user_changed()
     {
-        var first = await SignedInAsync(EntryRecords.SecondHouSurgeon);
+        var first = await SignedInAsync(EntryCases.SecondHouSurgeon);
         var second = await SignedInAsync("surgeon.hou");
         var (_, firstForm) = await OpenAsync(first, "/Cases/C1/Edit");
         var (_, secondForm) = await OpenAsync(second, "/Cases/C1/Edit");
@@ -116,7 +118,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
         var html = await Page.HtmlAsync(refused);
         Assert.Contains("give a reason for the change", Page.Field(html, "change_reason"));
         Assert.Equal("165", HtmlForm.Parse(html)["duration_min"]);
-        await using (var db = Db()) Assert.Equal(150, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).DurationMin);
+        Assert.Equal(150, (await Database.FindAsync<Operation>("C1"))!.DurationMin);
 
         var saved = await PostAsync(client, "/Cases/C1/Edit", HtmlForm.Parse(html).Set("change_reason", "Duration read from the anaesthesia chart"));
 
@@ -138,7 +140,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : EntryTestBase<T
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Follow-up visit F1: visit_date 2025-02-09 is before surgery_date 2025-03-01", Page.Text(await Page.HtmlAsync(response)));
         await using var db = Db();
-        Assert.Equal(EntryRecords.Surgery, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).SurgeryDate);
+        Assert.Equal(Seed.Surgery, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).SurgeryDate);
     }
 
     [Fact]

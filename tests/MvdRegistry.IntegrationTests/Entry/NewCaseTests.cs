@@ -5,9 +5,11 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Entry;
 
-public abstract class NewCaseTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class NewCaseTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     /// <summary>A new HOU patient with an HFS operation, typed as a user would into /Cases/New.</summary>
     private static HtmlForm Fill(HtmlForm form) => form
         .Set("patient_choice", "new").Set("site_code", "HOU").Set("mrn", "HOU7654321").Set("birth_date", "1971-03-04")

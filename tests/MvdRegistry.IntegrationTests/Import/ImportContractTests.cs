@@ -9,7 +9,7 @@ namespace MvdRegistry.IntegrationTests.Import;
 /// file:line: column: message, the exit code is 1, no stack trace is printed, and nothing is written:
 /// neither into an empty registry nor over the values a registry already holds.
 /// </summary>
-public abstract class ImportContractTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class ImportContractTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private Task<CliOutcome> Cli(params string[] args) => CliRun.RunAsync(Database.Configuration, args);

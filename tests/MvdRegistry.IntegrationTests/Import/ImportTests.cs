@@ -4,7 +4,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Import;
 
-public abstract class ImportTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class ImportTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private Task<CliOutcome> Cli(params string[] args) => CliRun.RunAsync(Database.Configuration, args);

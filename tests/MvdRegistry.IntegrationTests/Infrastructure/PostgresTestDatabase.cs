@@ -63,7 +63,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         }
     }
 
-    public override async Task DisposeAsync()
+    protected override async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(_server);

@@ -55,7 +55,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         await command.ExecuteNonQueryAsync();
     }
 
-    public override Task DisposeAsync()
+    protected override Task DropAsync()
     {
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;

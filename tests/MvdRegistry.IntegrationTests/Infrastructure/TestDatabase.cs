@@ -9,13 +9,48 @@ using Respawn.Graph;
 namespace MvdRegistry.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real, migrated database of one provider for one test class, emptied by Respawn before each test.
-/// Respawn uses its own connection, outside the application's audit guard, and lifts the database's
-/// audit_log triggers for its reset only, as a DBA would.
+/// The integration tests' one fixture, one per provider (<see cref="SqliteTestDatabase"/>,
+/// <see cref="PostgresTestDatabase"/>), shared by the tests of one class through <see cref="RegistryTests{TDatabase}"/>:
+/// a real, migrated database emptied by Respawn before each test, the web host on it (created on first
+/// use), and helpers to read and write it. Respawn uses its own connection, outside the application's
+/// audit guard, and lifts the database's audit_log triggers for its reset only, as a DBA would.
 /// </summary>
 public abstract class TestDatabase : IAsyncLifetime
 {
     private Respawner? _respawner;
+    private RegistryWebFactory? _web;
+
+    /// <summary>The real web host on this database, started on first use and stopped with the fixture.</summary>
+    public RegistryWebFactory Web => _web ??= new RegistryWebFactory(this);
+
+    /// <summary>A client of <see cref="Web"/> signed in through the sign-in page.</summary>
+    public Task<HttpClient> SignedInAsync(string userName) => Web.SignedInAsync(userName);
+
+    /// <summary>Runs <paramref name="action"/> on a context of its own (audited as the user "test").</summary>
+    public async Task ExecuteAsync(Func<RegistryDbContext, Task> action)
+    {
+        await using var db = NewContext();
+        await action(db);
+    }
+
+    public async Task<T> ExecuteAsync<T>(Func<RegistryDbContext, Task<T>> action)
+    {
+        await using var db = NewContext();
+        return await action(db);
+    }
+
+    /// <summary>Adds the entities and saves them in one unit of work.</summary>
+    public Task InsertAsync(params object[] entities) => ExecuteAsync(db =>
+    {
+        db.AddRange(entities);
+        return db.SaveChangesAsync();
+    });
+
+    /// <summary>The entity with these keys as stored now, read on a context of its own.</summary>
+    public Task<T?> FindAsync<T>(params object[] keys) where T : class => ExecuteAsync(db => db.FindAsync<T>(keys).AsTask());
+
+    /// <summary>Saves the records a <see cref="Seed"/> describes.</summary>
+    public Task SeedAsync(Seed seed, ICurrentUser? user = null, TimeProvider? clock = null) => seed.SaveAsync(this, user, clock);
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -75,5 +110,11 @@ public abstract class TestDatabase : IAsyncLifetime
         };
     }
 
-    public abstract Task DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_web is not null) await _web.DisposeAsync();
+        await DropAsync();
+    }
+
+    protected abstract Task DropAsync();
 }

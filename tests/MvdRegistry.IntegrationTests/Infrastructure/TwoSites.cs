@@ -1,11 +1,9 @@
-using MvdRegistry.Core.Model;
 using MvdRegistry.Data.Auditing;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Two sites, Houston (the signed-in surgeon's own) and Barcelona (another), each with one patient and
+/// The <see cref="Seed"/> most web and API tests start from: two sites, Houston (the signed-in surgeon's own) and Barcelona (another), each with one patient and
 /// one valid HFS operation with an imaging study, a follow-up visit and a complication; their surgeon
 /// codes; and the demo sign-in users (surgeon.hou, surgeon.bcn, researcher, admin).
 /// </summary>
@@ -24,47 +22,46 @@ public static class TwoSites
     public const string BirthDate = "1960-05-01";
     public const string SurgeryDate = "2024-03-05";
 
-    /// <summary>Seeds both sites; <paramref name="createdAt"/> backdates the records (a clock for the audit interceptor).</summary>
-    public static async Task SeedAsync(TestDatabase database, DateTimeOffset? createdAt = null)
+    /// <summary>Both sites as a <see cref="Seed"/>, for a test to add to.</summary>
+    public static Seed AsSeed()
     {
-        var clock = createdAt is { } at ? new FixedClock(at) : null;
-        await using var db = database.NewContext(new FixedUser("seed"), clock);
+        var seed = new Seed().DemoUsers();
         foreach (var site in new[] { Own, Other })
-        {
-            db.Sites.Add(new Site { Code = site, Name = site });
-            db.Surgeons.Add(new Surgeon { Code = $"{site}-01" });
-            db.Patients.Add(Patient(site));
-            db.Operations.Add(Operation(site));
-            db.Imaging.Add(new ImagingStudy
-            {
-                ImagingId = ImagingId(site), CaseId = CaseId(site), ImagingDate = new DateOnly(2024, 2, 1), Modality = "MRI",
-                MriSequence = "T2_3D|TOF", NvcDetected = "yes", VesselImg = "AICA", TumorExcluded = "yes",
-            });
-            db.FollowUps.Add(new FollowUp
-            {
-                FollowupId = FollowupId(site), CaseId = CaseId(site), VisitDate = new DateOnly(2024, 4, 5), ContactMode = "clinic", HfsStatus = "resolved",
-            });
-            db.Complications.Add(new Complication
-            {
-                ComplicationId = ComplicationId(site), CaseId = CaseId(site), ComplicationType = "facial_palsy", OnsetDate = new DateOnly(2024, 3, 6),
-                ClavienDindo = "I", HbGradeWorst = 3, Resolved = "yes", ResolutionDate = new DateOnly(2024, 5, 1),
-            });
-        }
-        await db.SaveChangesAsync();
-        await DemoUsers.SeedAsync(db);
+            seed.Site(site).Surgeon($"{site}-01")
+                .Patient(PatientId(site), site, Mrn(site))
+                .HfsOperation(CaseId(site), PatientId(site), $"{site}-01", o =>
+                {
+                    o.Side = "L";
+                    o.SymptomDurationMonths = 48;
+                    o.HfsExtent = "lower_face";
+                    o.BotoxPrior = "yes";
+                    o.BotoxCycles = 6;
+                    o.SurgeryDate = DateOnly.Parse(SurgeryDate);
+                    o.DischargeDate = new DateOnly(2024, 3, 8);
+                })
+                .Imaging(ImagingId(site), CaseId(site), new DateOnly(2024, 2, 1), i =>
+                {
+                    i.MriSequence = "T2_3D|TOF";
+                    i.NvcDetected = "yes";
+                    i.VesselImg = "AICA";
+                    i.TumorExcluded = "yes";
+                })
+                .Visit(FollowupId(site), CaseId(site), new DateOnly(2024, 4, 5), v =>
+                {
+                    v.ContactMode = "clinic";
+                    v.HfsStatus = "resolved";
+                })
+                .Complication(ComplicationId(site), CaseId(site), "facial_palsy", new DateOnly(2024, 3, 6), c =>
+                {
+                    c.ClavienDindo = "I";
+                    c.HbGradeWorst = 3;
+                    c.Resolved = "yes";
+                    c.ResolutionDate = new DateOnly(2024, 5, 1);
+                });
+        return seed;
     }
 
-    private static Patient Patient(string site) => new()
-    {
-        PatientId = PatientId(site), SiteCode = site, Mrn = Mrn(site), BirthDate = DateOnly.Parse(BirthDate),
-        Sex = "F", ConsentStatus = "consented",
-    };
-
-    private static Operation Operation(string site) => new()
-    {
-        CaseId = CaseId(site), PatientId = PatientId(site), Indication = "HFS", Side = "L", Redo = "no", SymptomDurationMonths = 48,
-        HfsOnset = "typical", HfsExtent = "lower_face", CohenGradePreop = 3, BotoxPrior = "yes", BotoxCycles = 6,
-        SurgeryDate = DateOnly.Parse(SurgeryDate), SurgeonCode = $"{site}-01", Approach = "rs_infrafloccular",
-        VesselOp = "AICA", VesselPrimary = "AICA", Technique = "interposition", DurationMin = 150, DischargeDate = new DateOnly(2024, 3, 8),
-    };
+    /// <summary>Seeds both sites as the user "seed"; <paramref name="createdAt"/> backdates the records (a clock for the audit interceptor).</summary>
+    public static Task SeedAsync(TestDatabase database, DateTimeOffset? createdAt = null) =>
+        database.SeedAsync(AsSeed(), new FixedUser("seed"), createdAt is { } at ? new FixedClock(at) : null);
 }

@@ -9,25 +9,19 @@ using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.IntegrationTests.Lists;
 
-public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await new TinyRegistry(Today.Of(TimeProvider.System))
-            .Operation("C-HOU", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S1")
-            .Operation("C-HOU2", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S2")
-            .Operation("C-PIT", "PIT", operatedDaysAgo: 100, surgeon: "PIT-S1")
+        await using var db = Database.NewContext();
+        await new Seed(Today.Of(TimeProvider.System))
+            .Case("C-HOU", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S1")
+            .Case("C-HOU2", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S2")
+            .Case("C-PIT", "PIT", operatedDaysAgo: 100, surgeon: "PIT-S1")
+            .DemoUsers()
             .SaveAsync(db);
-        await DemoUsers.SeedAsync(db);
-        _web = new RegistryWebFactory(database);
     }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
 
     private static KeyValuePair<string, string>[] Form(string displayName, string[] roles, string[] sites, string surgeonCode = "") =>
     [
@@ -55,14 +49,14 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
 
     private async Task<UserAccount> AccountAsync(string userName)
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Users.AsNoTracking().Include(u => u.Sites).SingleAsync(u => u.UserName == userName);
     }
 
     [Fact]
     public async Task The_user_list_shows_each_users_roles_sites_and_surgeon_code()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var page = await admin.GetStringAsync("/Admin/Users");
 
@@ -73,9 +67,9 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_site_granted_by_an_administrator_is_seen_by_the_user_on_their_next_request()
     {
-        var surgeon = await _web.SignedInAsync("surgeon.hou");
+        var surgeon = await SignedInAsync("surgeon.hou");
         Assert.Equal(0, ListPages.Count(await surgeon.GetStringAsync("/Cases?q=PITC-PIT")));
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var saved = await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
 
@@ -88,8 +82,8 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_removed_site_grant_hides_that_sites_operations_at_once()
     {
-        var surgeon = await _web.SignedInAsync("surgeon.hou");
-        var admin = await _web.SignedInAsync("admin");
+        var surgeon = await SignedInAsync("surgeon.hou");
+        var admin = await SignedInAsync("admin");
 
         await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["PIT"], "HOU-S1"));
 
@@ -99,11 +93,11 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_change_of_grants_roles_or_surgeon_code_is_written_to_the_audit_trail()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         await EditUserAsync(admin, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon", "Researcher"], ["HOU", "PIT"], "HOU-S2"));
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var audit = await db.AuditLog.Where(a => a.Entity == UserAdministration.AuditEntity).OrderBy(a => a.Field).ToListAsync();
         Assert.Equal(
             [("roles", "Surgeon", "Surgeon|Researcher"), ("sites", "HOU", "HOU|PIT"), ("surgeon_code", "HOU-S1", "HOU-S2")],
@@ -115,7 +109,7 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task An_administrator_cannot_remove_their_own_administrator_role()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var response = await EditUserAsync(admin, "admin", Form("Registry administrator", ["Researcher"], ["HOU"]));
 
@@ -128,7 +122,7 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_surgeon_code_linked_to_another_user_is_refused()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var response = await EditUserAsync(admin, "researcher", Form("Research fellow", ["Researcher"], [], "HOU-S1"));
 
@@ -139,15 +133,15 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task An_added_user_can_sign_in_with_the_roles_and_sites_given()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var added = await ListPages.PostFormAsync(admin, "/Admin/Users/New",
             [new("UserName", "nurse@pit.example"), .. Form("Research nurse", ["Surgeon"], ["PIT"])]);
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var nurse = await _web.SignedInAsync("nurse@pit.example");
+        var nurse = await SignedInAsync("nurse@pit.example");
         Assert.Equal(["C-PIT"], ListPages.CaseIds(await nurse.GetStringAsync("/Cases")));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(AuditAction.Insert, (await db.AuditLog.SingleAsync(a => a.Key == "nurse@pit.example")).Action);
     }
 
@@ -157,13 +151,13 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     public async Task A_user_name_or_display_name_with_a_hidden_character_or_a_formula_is_refused_and_nothing_is_written(
         string userName, string displayName, string message)
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var response = await ListPages.PostFormAsync(admin, "/Admin/Users/New", [new("UserName", userName), .. Form(displayName, ["Surgeon"], ["PIT"])]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         Assert.False(await db.Users.AnyAsync(u => u.UserName.StartsWith("nurse")));
         Assert.False(await db.AuditLog.AnyAsync(a => a.Key.StartsWith("nurse")));
     }
@@ -171,7 +165,7 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_user_name_taken_in_another_letter_case_is_refused()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
 
         var response = await ListPages.PostFormAsync(admin, "/Admin/Users/New", [new("UserName", "Surgeon.HOU"), .. Form("Twin", ["Surgeon"], [])]);
 
@@ -182,13 +176,13 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_stale_user_form_is_refused_and_keeps_the_other_administrators_grant()
     {
-        var first = await _web.SignedInAsync("admin");
-        var second = await _web.SignedInAsync("admin");
+        var first = await SignedInAsync("admin");
+        var second = await SignedInAsync("admin");
         var staleForm = await first.GetStringAsync("/Admin/Users/Edit/surgeon.hou");
         var granted = await EditUserAsync(second, "surgeon.hou", Form("Surgeon at HOU", ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
         var before = await AccountAsync("surgeon.hou");
-        await using (var db = database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var auditRows = await db.AuditLog.CountAsync();
 
@@ -210,7 +204,7 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [Fact]
     public async Task A_change_of_site_grants_alone_moves_the_users_version_on()
     {
-        var admin = await _web.SignedInAsync("admin");
+        var admin = await SignedInAsync("admin");
         var before = await AccountAsync("surgeon.hou");
 
         await EditUserAsync(admin, "surgeon.hou", Form(before.DisplayName, ["Surgeon"], ["HOU", "PIT"], "HOU-S1"));
@@ -225,7 +219,7 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : I
     [InlineData("researcher")]
     public async Task A_user_who_is_not_an_administrator_is_denied_user_administration(string userName)
     {
-        var client = await _web.SignedInAsync(userName);
+        var client = await SignedInAsync(userName);
 
         var list = await client.GetAsync("/Admin/Users");
         // A valid antiforgery token (from the sign-out form of the home page): only the role check stands in the way.

@@ -10,29 +10,22 @@ using MvdRegistry.Application.Scheduling;
 namespace MvdRegistry.IntegrationTests.Lists;
 
 /// <summary>/Cases on the reference registry (408 patients at BCN, HOU, PIT and SEO), read only: imported once per class.</summary>
-public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class CaseListTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await ListPages.ImportReferenceOnceAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    /// <summary>The reference registry is imported once and only read: no reset between tests.</summary>
+    public override Task InitializeAsync() => ListPages.ImportReferenceOnceAsync(Database);
 
     private async Task<List<string>> CaseIdsOfSiteAsync(string site)
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Operations.Where(o => o.Patient!.SiteCode == site).Select(o => o.CaseId).ToListAsync();
     }
 
     [Fact]
     public async Task A_surgeon_pages_through_exactly_the_operations_of_the_granted_site()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var listed = await ListPages.AllCaseIdsAsync(client, "/Cases", IndexModel.PageSize);
 
@@ -45,11 +38,11 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task The_list_is_ordered_by_surgery_date_latest_first_and_page_links_keep_the_filters()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var page = await client.GetStringAsync("/Cases?indication=HFS&surgeon=HOU-S2");
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var expected = await db.Operations
             .Where(o => o.Patient!.SiteCode == "HOU" && o.Indication == "HFS" && o.SurgeonCode == "HOU-S2")
             .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId).Select(o => o.CaseId).ToListAsync();
@@ -63,7 +56,7 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task Search_by_MRN_finds_the_patient_of_a_granted_site_but_not_of_another_site()
     {
-        var houston = await _web.SignedInAsync("surgeon.hou");
+        var houston = await SignedInAsync("surgeon.hou");
 
         var own = await houston.GetStringAsync("/Cases?q=HOU2171979");
         var other = await houston.GetStringAsync("/Cases?q=PIT4502465");
@@ -72,14 +65,14 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Contains("HOU2171979", own);
         Assert.Equal(0, ListPages.Count(other));
         Assert.DoesNotContain("C07000002", other);
-        var pittsburgh = await _web.SignedInAsync("surgeon.pit");
+        var pittsburgh = await SignedInAsync("surgeon.pit");
         Assert.Equal(["C07000002"], ListPages.CaseIds(await pittsburgh.GetStringAsync("/Cases?q=PIT4502465")));
     }
 
     [Fact]
     public async Task Search_by_registry_key_finds_an_operation_by_its_own_key_or_its_patient_in_any_letter_case()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         Assert.Equal(["C07000001"], ListPages.CaseIds(await client.GetStringAsync("/Cases?q=c07000001")));
         Assert.Equal(["C07000001"], ListPages.CaseIds(await client.GetStringAsync("/Cases?q=P0700001")));
@@ -88,8 +81,8 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task The_site_indication_and_year_filters_narrow_the_list_in_the_database()
     {
-        var admin = await _web.SignedInAsync("admin");
-        await using var db = database.NewContext();
+        var admin = await SignedInAsync("admin");
+        await using var db = Database.NewContext();
         var year = await db.Operations.Where(o => o.Patient!.SiteCode == "SEO" && o.Indication == "TN")
             .Select(o => o.SurgeryDate!.Value.Year).FirstAsync();
         var expected = await db.Operations
@@ -106,12 +99,12 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task The_overdue_filter_lists_exactly_the_operations_the_follow_up_schedule_calls_overdue()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
         var today = Today.Of(TimeProvider.System);
 
         var listed = await ListPages.AllCaseIdsAsync(client, "/Cases?overdue=true", IndexModel.PageSize);
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var registry = await RegistryLoader.LoadAsync(db);
         var expected = registry.Operations
             .Where(o => o.Patient!.SiteCode == "HOU" && o.Patient.ConsentStatus != Codes.Withdrawn)
@@ -124,8 +117,8 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task A_surgeon_is_offered_a_new_operation_and_an_administrator_is_not()
     {
-        var surgeon = await (await _web.SignedInAsync("surgeon.hou")).GetStringAsync("/Cases");
-        var admin = await (await _web.SignedInAsync("admin")).GetStringAsync("/Cases");
+        var surgeon = await (await SignedInAsync("surgeon.hou")).GetStringAsync("/Cases");
+        var admin = await (await SignedInAsync("admin")).GetStringAsync("/Cases");
 
         Assert.Contains("href=\"/Cases/New\"", surgeon);
         Assert.DoesNotContain("href=\"/Cases/New\"", admin);
@@ -135,7 +128,7 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task A_researcher_is_denied_the_identified_operations_list()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var response = await client.GetAsync("/Cases?q=HOU2171979");
 

@@ -9,40 +9,34 @@ namespace MvdRegistry.IntegrationTests.Lists;
 /// The overdue rule at its edges (OUTCOMES.md item 9: targets 30, 91, ... 1825 days; a visit counts for a
 /// target up to 14 days before it; overdue more than 30 days after it), through /Cases and /FollowUps/Overdue.
 /// </summary>
-public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class OverdueTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly int[] WholeSchedule = [30, 91, 182, 365, 730, 1095, 1460, 1825];
 
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await new TinyRegistry(Today.Of(TimeProvider.System))
-            .Operation("A31LATE", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1")
-            .Operation("B30LATE", "HOU", operatedDaysAgo: 60, surgeon: "HOU-S1")
-            .Operation("C16DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1", visitDays: [16])
-            .Operation("D15DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S2", visitDays: [15])
-            .Operation("E-DIED", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", visitDays: [30], died: true)
-            .Operation("F-WITHDREW", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", withdrawn: true)
-            .Operation("G-DONE", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: WholeSchedule)
-            .Operation("H1810", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: [30, 365, 1810])
-            .Operation("I-PIT", "PIT", operatedDaysAgo: 400, surgeon: "PIT-S1")
-            .Operation("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
-            .Operation("K77", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 77])
+        await using var db = Database.NewContext();
+        await new Seed(Today.Of(TimeProvider.System))
+            .Case("A31LATE", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1")
+            .Case("B30LATE", "HOU", operatedDaysAgo: 60, surgeon: "HOU-S1")
+            .Case("C16DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1", visitDays: [16])
+            .Case("D15DAY", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S2", visitDays: [15])
+            .Case("E-DIED", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", visitDays: [30], died: true)
+            .Case("F-WITHDREW", "HOU", operatedDaysAgo: 400, surgeon: "HOU-S1", withdrawn: true)
+            .Case("G-DONE", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: WholeSchedule)
+            .Case("H1810", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: [30, 365, 1810])
+            .Case("I-PIT", "PIT", operatedDaysAgo: 400, surgeon: "PIT-S1")
+            .Case("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
+            .Case("K77", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 77])
+            .DemoUsers()
             .SaveAsync(db);
-        await DemoUsers.SeedAsync(db);
-        _web = new RegistryWebFactory(database);
     }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
 
     [Fact]
     public async Task The_operations_list_marks_overdue_exactly_those_more_than_30_days_past_their_next_target()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var overdue = ListPages.CaseIds(await client.GetStringAsync("/Cases?overdue=true"));
 
@@ -52,7 +46,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
     [Fact]
     public async Task The_operations_list_shows_the_next_visit_of_each_operation()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var page = ListPages.Text(await client.GetStringAsync("/Cases"));
 
@@ -65,7 +59,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
     [Fact]
     public async Task The_overdue_page_lists_the_sites_operations_with_target_days_overdue_and_links()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var page = await client.GetStringAsync("/FollowUps/Overdue?scope=sites");
 
@@ -82,7 +76,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
     [Fact]
     public async Task A_surgeon_sees_by_default_only_the_overdue_operations_under_their_own_code()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var page = await client.GetStringAsync("/FollowUps/Overdue");
 
@@ -93,7 +87,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : IClassFixtur
     [Fact]
     public async Task The_overdue_page_is_for_surgeons_only()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var response = await client.GetAsync("/FollowUps/Overdue");
 

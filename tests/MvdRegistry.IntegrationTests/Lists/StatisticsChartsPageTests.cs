@@ -5,20 +5,13 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 namespace MvdRegistry.IntegrationTests.Lists;
 
 /// <summary>The charts of /Statistics on the reference registry: each a figure with its text alternative, under the page's CSP.</summary>
-public abstract partial class StatisticsChartsPageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class StatisticsChartsPageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await ListPages.ImportReferenceOnceAsync(database);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    /// <summary>The reference registry is imported once and only read: no reset between tests.</summary>
+    public override Task InitializeAsync() => ListPages.ImportReferenceOnceAsync(Database);
 
     [Theory]
     [InlineData("chart-time-to-resolution", "Time to resolution of the spasm (HFS)")]
@@ -29,7 +22,7 @@ public abstract partial class StatisticsChartsPageTests<TDatabase>(TDatabase dat
     [InlineData("chart-funnel-sites", "Permanent complications by site")]
     public async Task Each_chart_is_a_figure_with_an_svg_image_named_by_its_title_and_description_and_a_caption(string id, string title)
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var response = await client.GetAsync("/Statistics");
         var html = await response.Content.ReadAsStringAsync();
@@ -53,8 +46,8 @@ public abstract partial class StatisticsChartsPageTests<TDatabase>(TDatabase dat
     [Fact]
     public async Task The_surgeon_funnel_chart_names_surgeons_by_pseudonym_for_a_researcher_and_by_code_for_an_administrator()
     {
-        var researcher = await (await _web.SignedInAsync("researcher")).GetStringAsync("/Statistics");
-        var admin = await (await _web.SignedInAsync("admin")).GetStringAsync("/Statistics");
+        var researcher = await (await SignedInAsync("researcher")).GetStringAsync("/Statistics");
+        var admin = await (await SignedInAsync("admin")).GetStringAsync("/Statistics");
 
         var pseudonymous = XElement.Parse(Figure(researcher, "chart-funnel-surgeons")).ToString();
         var named = XElement.Parse(Figure(admin, "chart-funnel-surgeons")).ToString();

@@ -13,15 +13,14 @@ using MvdRegistry.Application.Scheduling;
 namespace MvdRegistry.IntegrationTests.Lists;
 
 /// <summary>/Statistics on the reference registry, read only: imported once per class.</summary>
-public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>The reference registry is imported once and only read: no reset between tests.</summary>
+    public override async Task InitializeAsync()
     {
-        await ListPages.ImportReferenceOnceAsync(database);
-        await using var db = database.NewContext();
+        await ListPages.ImportReferenceOnceAsync(Database);
+        await using var db = Database.NewContext();
         if (!await db.Users.AnyAsync(u => u.UserName == "fellow.hou"))
         {
             db.Users.Add(new UserAccount
@@ -31,14 +30,11 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
             });
             await db.SaveChangesAsync();
         }
-        _web = new RegistryWebFactory(database);
     }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
 
     private async Task<RegistrySnapshot> WholeRegistryAsync()
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var data = await RegistryLoader.LoadForStatisticsAsync(db);
         return RegistryStatistics.Compute(data.Patients, Today.Of(TimeProvider.System));
     }
@@ -46,7 +42,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_researcher_sees_the_benefit_with_its_Wilson_interval_and_the_missing_one_year_count()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
 
@@ -58,11 +54,11 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task The_statistics_page_shows_no_MRN_no_birth_date_and_no_exact_date()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
 
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var mrns = await db.Patients.Select(p => p.Mrn!).ToListAsync();
         Assert.All(mrns, mrn => Assert.DoesNotContain(mrn, page));
         Assert.DoesNotMatch(IsoDate(), page);
@@ -73,7 +69,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_researcher_sees_surgeon_pseudonyms_and_no_surgeon_code()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
 
@@ -85,7 +81,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task An_administrator_sees_the_real_surgeon_codes()
     {
-        var client = await _web.SignedInAsync("admin");
+        var client = await SignedInAsync("admin");
 
         var funnel = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
 
@@ -95,7 +91,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_surgeon_who_is_a_researcher_sees_only_their_own_code()
     {
-        var client = await _web.SignedInAsync("fellow.hou");
+        var client = await SignedInAsync("fellow.hou");
 
         var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
 
@@ -106,7 +102,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task Pseudonyms_are_the_same_on_every_request_and_with_a_filter_that_is_not_by_site()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var all = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
         var again = FunnelRows(ListPages.Text(await client.GetStringAsync("/Statistics")));
@@ -120,9 +116,9 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_view_filtered_by_site_shows_no_pseudonymised_row_so_no_pseudonym_is_tied_to_a_site()
     {
-        var researcher = await _web.SignedInAsync("researcher");
-        var fellow = await _web.SignedInAsync("fellow.hou");
-        var admin = await _web.SignedInAsync("admin");
+        var researcher = await SignedInAsync("researcher");
+        var fellow = await SignedInAsync("fellow.hou");
+        var admin = await SignedInAsync("admin");
 
         var houston = ListPages.Text(await researcher.GetStringAsync("/Statistics?sites=HOU"));
         var allButHouston = ListPages.Text(await researcher.GetStringAsync("/Statistics?sites=BCN&sites=PIT&sites=SEO"));
@@ -142,7 +138,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task The_indication_filter_shows_that_indications_benefit_and_complications_only()
     {
-        var client = await _web.SignedInAsync("researcher");
+        var client = await SignedInAsync("researcher");
 
         var page = ListPages.Text(await client.GetStringAsync("/Statistics?indication=TN"));
 
@@ -157,7 +153,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     public async Task The_filtered_loader_unfiltered_gives_the_snapshot_of_the_statistics_loader()
     {
         var today = Today.Of(TimeProvider.System);
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
 
         var filtered = await StatisticsLoader.LoadAsync(db, new StatisticsFilter());
 
@@ -167,7 +163,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task The_filtered_loader_keeps_the_operations_of_the_chosen_sites_indication_and_years_with_their_rows()
     {
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var everything = await RegistryLoader.LoadAsync(db);
 
         var kept = await StatisticsLoader.LoadAsync(db, new StatisticsFilter { Indication = "HFS", Sites = ["HOU", "SEO"], From = 2012, To = 2018 });
@@ -185,7 +181,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_surgeon_without_the_researcher_role_is_denied_the_statistics()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.GetAsync("/Statistics");
 

@@ -9,25 +9,18 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 namespace MvdRegistry.IntegrationTests.Saving;
 
 /// <summary>The save handler outside a web request: a job acting for the user who asked for it.</summary>
-public abstract class JobSaveTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class JobSaveTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await EntryRecords.SeedAsync(db);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
 
     [Fact]
     public async Task A_change_saved_by_a_job_is_audited_in_the_name_of_the_user_and_the_job()
     {
         JobUser user;
-        await using (var lookup = database.NewContext())
+        await using (var lookup = Database.NewContext())
             user = (await JobUser.ForAsync(lookup, "surgeon.hou", "statistics-snapshot #42"))!;
-        await using var db = database.NewContext(user);
+        await using var db = Database.NewContext(user);
         var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db));
         var operation = await db.Operations.Include(o => o.Patient).Include(o => o.FollowUps).Include(o => o.Imaging).Include(o => o.Complications)
             .SingleAsync(o => o.CaseId == "C1");
@@ -38,7 +31,7 @@ public abstract class JobSaveTests<TDatabase>(TDatabase database) : IClassFixtur
         var outcome = await handler.SaveAsync(new SaveCommand { Record = visit, Columns = columns, Version = visit.Version });
 
         Assert.IsType<SaveOutcome.Saved>(outcome);
-        await using var check = database.NewContext();
+        await using var check = Database.NewContext();
         var row = await check.AuditLog.SingleAsync(a => a.Action == AuditAction.Update);
         Assert.Equal(("F1", "hfs_status", "surgeon.hou via job statistics-snapshot #42"), (row.Key, row.Field, row.User));
     }
@@ -47,9 +40,9 @@ public abstract class JobSaveTests<TDatabase>(TDatabase database) : IClassFixtur
     public async Task A_job_acts_with_the_grants_of_its_user_so_another_sites_record_is_refused_and_nothing_is_written()
     {
         JobUser user;
-        await using (var lookup = database.NewContext())
+        await using (var lookup = Database.NewContext())
             user = (await JobUser.ForAsync(lookup, "surgeon.hou", "import #7"))!;
-        await using var db = database.NewContext(user);
+        await using var db = Database.NewContext(user);
         var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db));
         var patient = await db.Patients.Include(p => p.Operations).SingleAsync(p => p.PatientId == "P2");
         var columns = RecordCodec.Write(patient).ToDictionary(c => c.Key, c => (string?)c.Value);
@@ -59,7 +52,7 @@ public abstract class JobSaveTests<TDatabase>(TDatabase database) : IClassFixtur
 
         var invalid = Assert.IsType<SaveOutcome.Invalid>(outcome);
         Assert.Equal("you may not enter records for site BCN: you enter records for HOU only", invalid.Of("patient").Single(i => i.Column == "site_code").Message);
-        await using var check = database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal("F", (await check.Patients.SingleAsync(p => p.PatientId == "P2")).Sex);
         Assert.Equal(0, await check.AuditLog.CountAsync(a => a.Action == AuditAction.Update));
     }

@@ -10,11 +10,13 @@ namespace MvdRegistry.IntegrationTests.Saving;
 
 /// <summary>
 /// The rules the one save handler enforces for every caller, shown on a page and on the API alike
-/// (records of <see cref="EntryRecords"/>: C1 and P1 at HOU, C2 and P2 at BCN; surgeon.hou enters for HOU).
+/// (records of <see cref="EntryCases"/>: C1 and P1 at HOU, C2 and P2 at BCN; surgeon.hou enters for HOU).
 /// </summary>
-public abstract class SaveRulesTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class SaveRulesTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     private static readonly string Long = new('x', 1001);
     private static readonly string FiveMegabytes = new('x', 5 * 1024 * 1024);
 

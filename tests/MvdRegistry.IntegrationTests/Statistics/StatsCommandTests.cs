@@ -5,7 +5,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 namespace MvdRegistry.IntegrationTests.Statistics;
 
 /// <summary>The researcher's path end to end: import the reference registry, run `stats --json`, compare with R.</summary>
-public abstract class StatsCommandTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+public abstract class StatsCommandTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     [Fact]

@@ -14,12 +14,14 @@ namespace MvdRegistry.IntegrationTests.Values;
 /// hold on the pages and the JSON API as in the import: each bad value is refused with its message beside
 /// its field, and nothing is written (no row, no change, no audit row).
 /// </summary>
-public abstract class UntrustedValuesTests<TDatabase>(TDatabase database) : EntryTestBase<TDatabase>(database)
+public abstract class UntrustedValuesTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
+    protected override Task SeedAsync() => Database.SeedAsync(EntryCases.Seed());
+
     private const string KeyRule = "1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit";
 
-    /// <summary>P1 and C1 as <see cref="EntryRecords"/> seeded them, the row counts, and no audit row but the seed's.</summary>
+    /// <summary>P1 and C1 as <see cref="EntryCases"/> seeded them, the row counts, and no audit row but the seed's.</summary>
     private async Task AssertNothingWrittenAsync(Dictionary<string, int> before)
     {
         Assert.Equal(before, await CountAsync());

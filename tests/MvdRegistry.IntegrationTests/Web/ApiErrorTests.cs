@@ -7,26 +7,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.IntegrationTests.Infrastructure;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
 /// <summary>Every error of the API is RFC 7807 problem details without a stack trace, and a refused body writes nothing.</summary>
-public abstract class ApiErrorTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class ApiErrorTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await Records.AddPatientAsync(db);
-        await DemoUsers.SeedAsync(db);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    protected override Task SeedAsync() => Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU").DemoUsers());
 
     private static HttpContent Json(byte[] body) => new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } };
 
@@ -54,21 +42,21 @@ public abstract class ApiErrorTests<TDatabase>(TDatabase database) : IClassFixtu
     [MemberData(nameof(NotText))]
     public async Task A_body_that_is_not_UTF8_text_is_a_400_problem_and_writes_nothing(string method, string path, byte[] body)
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
-        var before = await database.CountRowsAsync();
+        var client = await SignedInAsync("surgeon.hou");
+        var before = await Database.CountRowsAsync();
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json(body) });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("not valid UTF-8 text", problem);
-        Assert.Equal(before, await database.CountRowsAsync());
+        Assert.Equal(before, await Database.CountRowsAsync());
     }
 
     [Fact]
     public async Task A_body_over_the_servers_limit_is_a_413_problem_and_writes_nothing()
     {
         // Kestrel, the real server, enforces the request body limit (the in-memory test server has none).
-        await using var web = new RegistryWebFactory(database);
+        await using var web = new RegistryWebFactory(Database);
         web.UseKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 16 * 1024;
@@ -77,20 +65,20 @@ public abstract class ApiErrorTests<TDatabase>(TDatabase database) : IClassFixtu
         web.StartServer();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = await SignedInAsync(web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) }), "surgeon.hou");
-        var before = await database.CountRowsAsync();
+        var before = await Database.CountRowsAsync();
         var body = Encoding.UTF8.GetBytes($"{{\"patient_id\":\"P2\",\"mrn\":\"{new string('x', 64 * 1024)}\"}}");
 
         var response = await client.PostAsync("/api/patients", Json(body));
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(before, await database.CountRowsAsync());
+        Assert.Equal(before, await Database.CountRowsAsync());
     }
 
     [Fact]
     public async Task A_server_error_is_a_500_problem_without_a_stack_trace()
     {
         // Every access check fails (the sign-in page needs none).
-        await using var web = _web.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        await using var web = Web.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<IAuthorizationHandler, BrokenAccessCheck>()));
         var client = await SignedInAsync(web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "surgeon.hou");
 
@@ -122,7 +110,7 @@ public abstract class ApiErrorTests<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task An_unknown_API_address_is_a_404_problem()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.GetAsync("/api/no-such-thing");
 

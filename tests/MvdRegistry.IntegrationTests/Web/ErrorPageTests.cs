@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.IntegrationTests.Infrastructure;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
@@ -30,8 +29,7 @@ public sealed partial class ErrorPageTests : IDisposable
         var connection = $"Data Source={file};Pooling=False";
         await using (var db = new SqliteRegistryDbContext(RegistryDatabase.Options<SqliteRegistryDbContext>(o => o.UseSqlite(connection), new FixedUser("test"))))
         {
-            await Records.AddPatientAsync(db);
-            await DemoUsers.SeedAsync(db);
+            await new Seed().Site("HOU", "Houston").Patient("P1", "HOU").DemoUsers().SaveAsync(db);
         }
         var form = await client.GetStringAsync("/Admin/Users/New");
         // The save fails in the database, after the page has accepted the input.

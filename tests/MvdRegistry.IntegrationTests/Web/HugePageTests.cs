@@ -8,23 +8,17 @@ using MvdRegistry.Reporting.Demo;
 namespace MvdRegistry.IntegrationTests.Web;
 
 /// <summary>A page number far past the last, or past what an int holds, answers cleanly on every paged list.</summary>
-public abstract class HugePageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class HugePageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await new TinyRegistry(DateOnly.FromDateTime(DateTime.UtcNow))
-            .Operation("C-HOU", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S1")
+        await using var db = Database.NewContext();
+        await new Seed(DateOnly.FromDateTime(DateTime.UtcNow))
+            .Case("C-HOU", "HOU", operatedDaysAgo: 100, surgeon: "HOU-S1")
+            .DemoUsers()
             .SaveAsync(db);
-        await DemoUsers.SeedAsync(db);
-        _web = new RegistryWebFactory(database);
     }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
 
     [Theory]
     [InlineData("/Cases?p=2147483647")]
@@ -34,7 +28,7 @@ public abstract class HugePageTests<TDatabase>(TDatabase database) : IClassFixtu
     [InlineData("/FollowUps/Overdue?scope=all&p=99999999999")]
     public async Task A_list_page_shows_its_last_page_for_a_page_past_the_end(string path)
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.GetAsync(path);
 
@@ -48,7 +42,7 @@ public abstract class HugePageTests<TDatabase>(TDatabase database) : IClassFixtu
     [InlineData("/api/operations?page=4294968&page_size=500")]
     public async Task An_API_page_past_the_end_is_empty_and_counts_the_records(string path)
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var page = await client.GetObjectAsync(path);
 
@@ -63,7 +57,7 @@ public abstract class HugePageTests<TDatabase>(TDatabase database) : IClassFixtu
     [InlineData("/api/operations?page_size=99999999999")]
     public async Task An_API_page_number_beyond_a_whole_number_is_a_400_problem(string path)
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.GetAsync(path);
 

@@ -1,28 +1,16 @@
 using System.Net;
 using MvdRegistry.IntegrationTests.Infrastructure;
-using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.IntegrationTests.Web;
 
-public sealed class SignInTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+public sealed class SignInTests(SqliteTestDatabase database) : RegistryTests<SqliteTestDatabase>(database)
 {
-    private RegistryWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        await using var db = database.NewContext();
-        await Records.AddPatientAsync(db);
-        await DemoUsers.SeedAsync(db);
-        _web = new RegistryWebFactory(database);
-    }
-
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    protected override Task SeedAsync() => Database.SeedAsync(new Seed().Site("HOU", "Houston").Patient("P1", "HOU").DemoUsers());
 
     [Fact]
     public async Task An_anonymous_page_request_is_redirected_to_sign_in()
     {
-        var response = await _web.Anonymous().GetAsync("/");
+        var response = await Web.Anonymous().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("http://localhost/Account/SignIn", response.Headers.Location!.ToString());
@@ -31,7 +19,7 @@ public sealed class SignInTests(SqliteTestDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task The_sign_in_page_offers_a_surgeon_per_site_a_researcher_and_an_administrator()
     {
-        var page = await _web.Anonymous().GetStringAsync("/Account/SignIn");
+        var page = await Web.Anonymous().GetStringAsync("/Account/SignIn");
 
         Assert.Contains("surgeon.hou", page);
         Assert.Contains("researcher", page);
@@ -41,7 +29,7 @@ public sealed class SignInTests(SqliteTestDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_signed_in_user_sees_the_registry_and_security_headers()
     {
-        var client = await _web.SignedInAsync("surgeon.hou");
+        var client = await SignedInAsync("surgeon.hou");
 
         var response = await client.GetAsync("/");
 
@@ -54,7 +42,7 @@ public sealed class SignInTests(SqliteTestDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()
     {
-        var response = await _web.Anonymous().PostAsync("/Account/SignIn",
+        var response = await Web.Anonymous().PostAsync("/Account/SignIn",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "admin" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
