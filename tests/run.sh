@@ -55,4 +55,4 @@ export MVD_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=p
 
 echo "== dotnet test"
 dotnet tool restore >/dev/null
-dotnet test MvdRegistry.sln --nologo -v q "$@"
+dotnet test MvdRegistry.sln --nologo -v q --logger "console;verbosity=minimal" "$@"

@@ -5,38 +5,14 @@ using MvdRegistry.Data.Auditing;
 
 namespace MvdRegistry.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
-
-/// <summary>
-/// Chooses the database from configuration: <c>Database:Provider</c> (Sqlite, Postgres or SqlServer;
-/// Sqlite by default) and <c>ConnectionStrings:Registry</c> (default: a registry.db file).
-/// </summary>
+/// <summary>The registry's DbContext for the provider of <see cref="DatabaseOptions"/>, with the audit interceptors.</summary>
 public static class RegistryDatabase
 {
-    public const string DefaultSqlite = "Data Source=registry.db";
-
-    public static DatabaseProvider Provider(IConfiguration configuration)
-    {
-        var text = configuration["Database:Provider"];
-        if (string.IsNullOrWhiteSpace(text)) return DatabaseProvider.Sqlite;
-        return Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider)
-            ? provider
-            : throw new InvalidOperationException($"Database:Provider '{text}' is not one of Sqlite, Postgres, SqlServer");
-    }
-
-    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider)
-    {
-        var text = configuration.GetConnectionString("Registry");
-        if (!string.IsNullOrWhiteSpace(text)) return text;
-        return provider == DatabaseProvider.Sqlite
-            ? DefaultSqlite
-            : throw new InvalidOperationException($"ConnectionStrings:Registry is required for {provider}");
-    }
-
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = Provider(configuration);
-        var connection = ConnectionString(configuration, provider);
+        var database = DatabaseOptions.Read(configuration);
+        var (provider, connection) = (database.Provider, database.ConnectionString);
+        services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<AuditGuardInterceptor>();

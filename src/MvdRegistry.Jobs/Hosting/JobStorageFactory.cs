@@ -4,7 +4,6 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using MvdRegistry.Data;
 
 namespace MvdRegistry.Jobs.Hosting;
@@ -18,10 +17,9 @@ public static class JobStorageFactory
 {
     public const string Schema = "hangfire";
 
-    public static JobStorage Create(IConfiguration configuration, JobsOptions options)
+    public static JobStorage Create(DatabaseOptions database, JobsOptions options)
     {
-        var provider = RegistryDatabase.Provider(configuration);
-        var connection = RegistryDatabase.ConnectionString(configuration, provider);
+        var (provider, connection) = (database.Provider, database.ConnectionString);
         return provider switch
         {
             DatabaseProvider.Postgres => Postgres(connection, new PostgreSqlStorageOptions

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
@@ -27,7 +28,7 @@ public static class JobsRegistration
         // own, not Hangfire's static JobStorage.Current and JobActivator.Current, which the last host
         // configured would set for all: several hosts (the tests', each on its own database) can
         // live in one process.
-        services.AddSingleton(_ => JobStorageFactory.Create(configuration, options));
+        services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<DatabaseOptions>(), options));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer());

@@ -71,13 +71,11 @@ public sealed class FieldView
 
     public string InputClass => HasError ? "form-control form-control-sm is-invalid" : "form-control form-control-sm";
 
-    public string? Step => Variable.Type == VariableType.Integer ? "1" : Variable.Type == VariableType.Decimal ? "any" : null;
-
     public string? Min => Bound(Variable.Min);
 
     public string? Max => Bound(Variable.Max);
 
-    public int? MaxLength => Variable.Type switch { VariableType.Id => 64, VariableType.Text => 200, _ => null };
+    public int? MaxLength => TextRules.IsKeyLike(Variable) ? TextRules.MaxKeyLength : Variable.Type == VariableType.Text ? TextRules.MaxTextLength : null;
 
     public string ChoiceId(Choice choice) => Id + "-" + choice.Code;
 

@@ -145,6 +145,23 @@ public abstract partial class AdminUsersTests<TDatabase>(TDatabase database) : R
         Assert.Equal(AuditAction.Insert, (await db.AuditLog.SingleAsync(a => a.Key == "nurse@pit.example")).Action);
     }
 
+    [Theory]
+    [InlineData("nurse\u200b@pit.example", "Research nurse", "holds an invisible or control character (U+200B) at position 6")]
+    [InlineData("nurse@pit.example", "=HYPERLINK(\"http://x\")", "a text value may not begin with =, +, - or @")]
+    public async Task A_user_name_or_display_name_with_a_hidden_character_or_a_formula_is_refused_and_nothing_is_written(
+        string userName, string displayName, string message)
+    {
+        var admin = await SignedInAsync("admin");
+
+        var response = await ListPages.PostFormAsync(admin, "/Admin/Users/New", [new("UserName", userName), .. Form(displayName, ["Surgeon"], ["PIT"])]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await using var db = Database.NewContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName.StartsWith("nurse")));
+        Assert.False(await db.AuditLog.AnyAsync(a => a.Key.StartsWith("nurse")));
+    }
+
     [Fact]
     public async Task A_user_name_taken_in_another_letter_case_is_refused()
     {

@@ -20,6 +20,7 @@ public sealed class NewModel(RegistryDbContext db, RegistryUser administrator, T
     // The audit trail keys rows by at most 64 characters.
     [StringLength(64, ErrorMessage = "A sign-in name has at most 64 characters.")]
     [RegularExpression(@"^\S+$", ErrorMessage = "A sign-in name has no spaces.")]
+    [TrustedText]
     public string UserName { get; set; } = "";
 
     [BindProperty]

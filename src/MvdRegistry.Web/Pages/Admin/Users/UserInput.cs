@@ -8,6 +8,7 @@ public sealed class UserInput
     [Display(Name = "Display name")]
     [Required(ErrorMessage = "A display name is required.")]
     [StringLength(200)]
+    [TrustedText]
     public string DisplayName { get; set; } = "";
 
     public List<string> Roles { get; set; } = [];
