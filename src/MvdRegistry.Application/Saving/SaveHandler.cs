@@ -55,12 +55,7 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         var invalid = new SaveOutcome.Invalid(issues, linkedIssues);
         if (issues.Any(i => i.Issue.IsError) || linkedIssues.Count > 0 || !command.Confirmation.Covers(invalid.Warnings)) return invalid;
 
-        foreach (var part in parts.Where(p => p.IsNew))
-        {
-            var partForm = FieldAccess.FormOf(part.Record);
-            if (await keys.ExistsAsync(partForm, FieldAccess.Key(part.Record), ct))
-                return new SaveOutcome.KeyTaken(partForm, Forms.KeyColumn(partForm), FieldAccess.Key(part.Record));
-        }
+        if (await TakenAsync(parts, ct) is { } taken) return taken;
         foreach (var part in parts.Where(p => p.IsNew)) db.Add(part.Record);
         db.AuditReason = reason;
         try
@@ -77,15 +72,22 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         catch (DbUpdateException) when (parts.Any(p => p.IsNew))
         {
             // Two creates of one key at once: the second fails on the primary key.
-            foreach (var part in parts.Where(p => p.IsNew))
-            {
-                var partForm = FieldAccess.FormOf(part.Record);
-                if (await keys.ExistsAsync(partForm, FieldAccess.Key(part.Record), ct))
-                    return new SaveOutcome.KeyTaken(partForm, Forms.KeyColumn(partForm), FieldAccess.Key(part.Record));
-            }
+            if (await TakenAsync(parts, ct) is { } raced) return raced;
             throw;
         }
         return new SaveOutcome.Saved();
+    }
+
+    /// <summary>The first new record whose key another record already holds, or null.</summary>
+    private async Task<SaveOutcome.KeyTaken?> TakenAsync(IEnumerable<SaveCommand> parts, CancellationToken ct)
+    {
+        foreach (var part in parts.Where(p => p.IsNew))
+        {
+            var form = FieldAccess.FormOf(part.Record);
+            if (await keys.ExistsAsync(form, FieldAccess.Key(part.Record), ct))
+                return new SaveOutcome.KeyTaken(form, Forms.KeyColumn(form), FieldAccess.Key(part.Record));
+        }
+        return null;
     }
 
     /// <summary>Reads the columns into the record and checks it: the codec, the Core's rules, then the registry's own.</summary>
