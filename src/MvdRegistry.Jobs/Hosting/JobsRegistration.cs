@@ -2,6 +2,8 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.Jobs.Runs;
@@ -29,7 +31,8 @@ public static class JobsRegistration
         // configured would set for all: several hosts (the tests', each on its own database) can
         // live in one process.
         services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<DatabaseOptions>(), options));
-        services.AddHangfire(c => c
+        services.AddHangfire((provider, c) => c
+            .UseLogProvider(new HostLogProvider(provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer());
 

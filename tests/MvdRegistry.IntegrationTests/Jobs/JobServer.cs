@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
@@ -22,9 +23,12 @@ public sealed class JobServer : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private JobServer(IHost host, string outputFolder)
+    private readonly RecordingLogger _log;
+
+    private JobServer(IHost host, string outputFolder, RecordingLogger log)
     {
         _host = host;
+        _log = log;
         OutputFolder = outputFolder;
     }
 
@@ -49,12 +53,14 @@ public sealed class JobServer : IAsyncDisposable
             ["Jobs:HeavyWorkers"] = "1",
             ["Jobs:SchedulePollInterval"] = "00:00:01",
         });
+        var log = new RecordingLogger();
+        builder.Logging.AddProvider(log);
         builder.Services.AddSingleton<ICurrentUser>(new FixedUser("test-worker"));
         builder.Services.AddRegistryDatabase(builder.Configuration);
         builder.Services.AddRegistryJobs(builder.Configuration, kind);
         var host = builder.Build();
         await host.StartAsync();
-        return new JobServer(host, output);
+        return new JobServer(host, output, log);
     }
 
     /// <summary>Creates the run row and enqueues its job, as the pages do.</summary>
@@ -71,7 +77,32 @@ public sealed class JobServer : IAsyncDisposable
     }
 
     /// <summary>The run row once it satisfies <paramref name="done"/>; fails after <see cref="Timeout"/>.</summary>
-    public Task<JobRun> WaitForRunAsync(long id, Func<JobRun, bool> done) => PollAsync(() => RunAsync(id), done, $"run {id}");
+    public async Task<JobRun> WaitForRunAsync(long id, Func<JobRun, bool> done)
+    {
+        try
+        {
+            return await PollAsync(() => RunAsync(id), done, $"run {id}");
+        }
+        catch (TimeoutException e)
+        {
+            var run = await RunAsync(id);
+            throw new TimeoutException($"{e.Message}; Hangfire: {History(run.HangfireJobId)}", e);
+        }
+    }
+
+    /// <summary>The Hangfire job's state history and the servers alive, for a failure message.</summary>
+    public string History(string? jobId)
+    {
+        var monitor = Storage.GetMonitoringApi();
+        var servers = string.Join(", ", monitor.Servers().Select(s => $"{s.Name} [{string.Join('/', s.Queues)}] heartbeat {s.Heartbeat:HH:mm:ss}"));
+        var stats = monitor.GetStatistics();
+        var counts = $"enqueued {stats.Enqueued}, scheduled {stats.Scheduled}, processing {stats.Processing}, servers: {servers}; now {DateTime.UtcNow:HH:mm:ss}";
+        if (jobId is null) return $"no job id; {counts}; log:\n{string.Join("\n", _log.Lines.TakeLast(40))}";
+        var details = monitor.JobDetails(jobId);
+        if (details is null) return $"job {jobId} not found; " + counts;
+        var states = string.Join(" <- ", details.History.Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff} ({h.Reason}) {string.Join(",", h.Data.Select(d => d.Key + "=" + d.Value))}"));
+        return $"job {jobId}: {states}; {counts}; log:\n{string.Join("\n", _log.Lines.TakeLast(40))}";
+    }
 
     /// <summary>The Hangfire state of a job once it is <paramref name="state"/>; fails after <see cref="Timeout"/>.</summary>
     public Task<string?> WaitForStateAsync(string jobId, string state) => PollAsync(() =>
