@@ -494,3 +494,51 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181004_StatisticsSnapshots'
+)
+BEGIN
+    CREATE TABLE [statistics_snapshots] (
+        [id] bigint NOT NULL IDENTITY,
+        [filter_key] nvarchar(400) NOT NULL,
+        [as_of] date NOT NULL,
+        [computed_at] datetime2 NOT NULL,
+        [computed_by] nvarchar(200) NOT NULL,
+        [run_id] bigint NULL,
+        [fingerprint] nvarchar(200) NOT NULL,
+        [json] nvarchar(max) NOT NULL,
+        [missing_json] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_statistics_snapshots] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181004_StatisticsSnapshots'
+)
+BEGIN
+    CREATE INDEX [IX_statistics_snapshots_filter_key_computed_at] ON [statistics_snapshots] ([filter_key], [computed_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181004_StatisticsSnapshots'
+)
+BEGIN
+    CREATE INDEX [IX_statistics_snapshots_filter_key_fingerprint] ON [statistics_snapshots] ([filter_key], [fingerprint]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181004_StatisticsSnapshots'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201181004_StatisticsSnapshots', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

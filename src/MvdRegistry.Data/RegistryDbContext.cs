@@ -20,6 +20,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
+    public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
+
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }
 

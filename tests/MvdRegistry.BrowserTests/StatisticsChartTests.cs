@@ -23,6 +23,8 @@ public sealed class StatisticsChartTests(RegistryServer server, Browser browser)
         };
 
         await page.GotoAsync("/Statistics");
+        // The first snapshot is queued when the demo data is seeded; the page reloads itself when it is ready.
+        await Expect(page.Locator("#snapshot-stamp")).ToBeVisibleAsync(new() { Timeout = 90_000 });
 
         foreach (var id in Charts)
         {

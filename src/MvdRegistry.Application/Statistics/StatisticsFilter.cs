@@ -13,4 +13,20 @@ public sealed class StatisticsFilter
 
     /// <summary>Last year of surgery, inclusive.</summary>
     public int? To { get; set; }
+
+    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null;
+
+    /// <summary>
+    /// The filter as one canonical string (sites sorted, empty parts left out), under which its
+    /// statistics snapshots are kept: empty for the whole registry.
+    /// </summary>
+    public string Key()
+    {
+        var parts = new List<string>();
+        if (Indication is { } indication) parts.Add("indication=" + indication);
+        if (Sites.Count > 0) parts.Add("sites=" + string.Join(',', Sites.Distinct().Order(StringComparer.Ordinal)));
+        if (From is { } from) parts.Add("from=" + from);
+        if (To is { } to) parts.Add("to=" + to);
+        return string.Join(';', parts);
+    }
 }

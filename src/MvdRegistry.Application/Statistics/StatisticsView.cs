@@ -1,3 +1,5 @@
+using System.Text.Json;
+using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 
@@ -23,6 +25,25 @@ public sealed record MissingOneYear(int NotYetDue, int LostToFollowUp)
 /// <summary>What the statistics page shows: the snapshot of the chosen operations and how to name surgeons.</summary>
 public sealed class StatisticsView
 {
+    /// <summary>The view of a stored snapshot computed for <paramref name="filter"/>.</summary>
+    public static StatisticsView Of(StatisticsSnapshot stored, StatisticsFilter filter, SurgeonNames surgeons)
+    {
+        var indications = filter.Indication is { } chosen ? [chosen] : RegistryStatistics.BenefitIndications;
+        var missing = JsonSerializer.Deserialize<Dictionary<string, MissingOneYear>>(stored.MissingJson)!;
+        return new StatisticsView
+        {
+            Stored = stored,
+            Snapshot = RegistrySnapshot.FromJson(stored.Json),
+            Indications = indications,
+            RiskKey = filter.Indication ?? RegistryStatistics.AllIndications,
+            Missing = indications.ToDictionary(i => i, i => missing.GetValueOrDefault(i, new MissingOneYear(0, 0))),
+            Surgeons = surgeons,
+        };
+    }
+
+    /// <summary>The stored snapshot: as of, computed at and by, and its data's fingerprint.</summary>
+    public required StatisticsSnapshot Stored { get; init; }
+
     public required RegistrySnapshot Snapshot { get; init; }
 
     /// <summary>The indications whose benefit is shown: the chosen one, or HFS, TN and GPN.</summary>

@@ -9,29 +9,27 @@ using MvdRegistry.Data;
 namespace MvdRegistry.Jobs.Hosting;
 
 /// <summary>
-/// Hangfire's storage beside the registry's own database: a schema <c>hangfire</c> in the same
-/// PostgreSQL or SQL Server database, and on SQLite a file of its own next to the registry's
-/// (<c>registry.db</c> → <c>registry.hangfire.db</c>), so that a long import never locks the queue.
+/// Hangfire's storage beside the registry's own database: a schema (<c>Jobs:Schema</c>, <c>hangfire</c>)
+/// in the same PostgreSQL or SQL Server database, and on SQLite a file of its own next to the
+/// registry's (<c>registry.db</c> → <c>registry.hangfire.db</c>), so that a long import never locks the queue.
 /// </summary>
 public static class JobStorageFactory
 {
-    public const string Schema = "hangfire";
-
     public static JobStorage Create(DatabaseOptions database, JobsOptions options)
     {
-        var (provider, connection) = (database.Provider, database.ConnectionString);
+        var (provider, connection, schema) = (database.Provider, database.ConnectionString, options.Schema);
         return provider switch
         {
             DatabaseProvider.Postgres => Postgres(connection, new PostgreSqlStorageOptions
             {
-                SchemaName = Schema,
+                SchemaName = schema,
                 QueuePollInterval = options.PollInterval,
                 PrepareSchemaIfNecessary = true,
             }),
             DatabaseProvider.SqlServer => new SqlServerStorage(
                 () => new Microsoft.Data.SqlClient.SqlConnection(connection),
-                new SqlServerStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }),
-            _ => new SQLiteStorage(SqliteFile(connection), new SQLiteStorageOptions
+                new SqlServerStorageOptions { SchemaName = schema, PrepareSchemaIfNecessary = true }),
+            _ => new SQLiteStorage(SqliteFile(connection, schema), new SQLiteStorageOptions
             {
                 QueuePollInterval = options.PollInterval,
                 InvisibilityTimeout = options.SqliteInvisibilityTimeout,
@@ -49,13 +47,13 @@ public static class JobStorageFactory
         return new(new NpgsqlConnectionFactory(own, options), options);
     }
 
-    /// <summary>The SQLite file of the queue, next to the registry's file.</summary>
-    public static string SqliteFile(string registryConnectionString)
+    /// <summary>The SQLite file of the queue, next to the registry's file and named after the schema.</summary>
+    public static string SqliteFile(string registryConnectionString, string schema)
     {
         var registry = new SqliteConnectionStringBuilder(registryConnectionString).DataSource;
         if (string.IsNullOrWhiteSpace(registry) || registry == ":memory:")
             throw new InvalidOperationException("Background jobs on SQLite need a database file (ConnectionStrings:Registry 'Data Source=FILE').");
         var full = Path.GetFullPath(registry);
-        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".hangfire.db");
+        return Path.Combine(Path.GetDirectoryName(full)!, $"{Path.GetFileNameWithoutExtension(full)}.{schema}.db");
     }
 }

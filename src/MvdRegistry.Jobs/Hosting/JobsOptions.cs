@@ -5,6 +5,11 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
+    public const string DefaultSchema = "hangfire";
+
+    /// <summary>Hangfire's schema in the registry's database (on SQLite: the middle of its file's name).</summary>
+    public string Schema { get; set; } = DefaultSchema;
+
     /// <summary>Whether the web host runs Hangfire servers itself (the Worker always does).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -25,6 +30,12 @@ public sealed class JobsOptions
     /// handed to another worker, so it must exceed the longest job.
     /// </summary>
     public TimeSpan SqliteInvisibilityTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>When the statistics snapshot of the whole registry is computed (cron); empty for never. Nightly at 02:00 by default.</summary>
+    public string? StatisticsCron { get; set; } = "0 2 * * *";
+
+    /// <summary>The time zone the cron expressions are read in (an IANA id such as Europe/Madrid).</summary>
+    public string TimeZone { get; set; } = "UTC";
 
     /// <summary>Where jobs write their files (relative paths from the current directory).</summary>
     public string OutputFolder { get; set; } = "reports";

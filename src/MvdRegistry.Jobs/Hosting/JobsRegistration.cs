@@ -39,9 +39,11 @@ public static class JobsRegistration
         services.AddSingleton<JobRunner>();
         services.AddScoped<JobLauncher>();
         services.AddScoped<StatisticsJob>();
+        services.AddScoped<NightlyStatistics>();
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {
+            services.AddHostedService<RecurringJobs>();
             services.AddHangfireServer((provider, server) =>
             {
                 server.Activator = provider.GetRequiredService<JobActivator>();

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
-using Microsoft.Extensions.Options;
 using MvdRegistry.Application.Statistics;
-using MvdRegistry.Core.Statistics.Snapshot;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Jobs.Runs;
@@ -11,37 +10,35 @@ using MvdRegistry.Jobs.Runs;
 namespace MvdRegistry.Jobs.Statistics;
 
 /// <summary>
-/// Computes every statistic of OUTCOMES.md for the whole registry, as <c>mvd stats --json</c> does,
-/// and writes the JSON to <c>statistics-run-ID.json</c> in the output folder (the run's output).
-/// The file is written beside and moved into place, so it is whole or absent.
+/// Computes every statistic of OUTCOMES.md over the whole registry or one filter, as
+/// <c>mvd stats --json</c> does, and stores it as a statistics snapshot (the run's output names it).
+/// Run again after it succeeded, it finds the run done and stores nothing.
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
-public sealed class StatisticsJob(JobRunner runner, RegistryDbContext db, IOptions<JobsOptions> options)
+public sealed class StatisticsJob(JobRunner runner, RegistryDbContext db, TimeProvider clock)
 {
     public const string Kind = "statistics";
 
-    public sealed record Parameters(DateOnly AsOf);
+    /// <summary>The filter holds codes and years only: no clinical value reaches the job's arguments.</summary>
+    public sealed record Parameters(DateOnly AsOf, StatisticsFilter? Filter = null);
 
     public static Task<Core.Model.JobRun> EnqueueAsync(JobLauncher launcher, DateOnly asOf, string requestedBy, CancellationToken ct = default) =>
-        launcher.EnqueueAsync<StatisticsJob>(Kind, new Parameters(asOf), requestedBy, id => job => job.RunAsync(id, null, CancellationToken.None), ct);
+        EnqueueAsync(launcher, asOf, new StatisticsFilter(), requestedBy, ct);
+
+    public static Task<Core.Model.JobRun> EnqueueAsync(JobLauncher launcher, DateOnly asOf, StatisticsFilter filter, string requestedBy, CancellationToken ct = default) =>
+        launcher.EnqueueAsync<StatisticsJob>(Kind, new Parameters(asOf, filter.IsEmpty ? null : filter), requestedBy,
+            id => job => job.RunAsync(id, null, CancellationToken.None), ct);
+
+    /// <summary>The output a run records: the id of the snapshot it stored.</summary>
+    public static string OutputOf(long snapshotId) => $"snapshot {snapshotId}";
 
     [Queue(JobQueues.Heavy)]
     public Task RunAsync(long runId, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(runId, context, cancellationToken, async (run, progress, ct) =>
         {
-            var asOf = JsonSerializer.Deserialize<Parameters>(run.Parameters)!.AsOf;
-            await progress.ReportAsync(5, "Loading the registry", ct);
-            var data = await StatisticsLoader.LoadAsync(db, new StatisticsFilter(), ct);
-            await progress.ReportAsync(60, $"Computing the statistics of {data.Operations.Count} operations", ct);
-            var snapshot = RegistryStatistics.Compute(data.Patients, asOf);
-            ct.ThrowIfCancellationRequested();
-            await progress.ReportAsync(90, "Writing the JSON", ct);
-
-            var folder = Directory.CreateDirectory(Path.GetFullPath(options.Value.OutputFolder));
-            var file = Path.Combine(folder.FullName, $"statistics-run-{run.Id}.json");
-            var partial = file + ".partial";
-            await using (var stream = File.Create(partial)) snapshot.WriteJson(stream);
-            File.Move(partial, file, overwrite: true);
-            return new JobOutcome(snapshot.Population.Operations, file);
+            var parameters = JsonSerializer.Deserialize<Parameters>(run.Parameters)!;
+            var (stored, statistics) = await SnapshotComputation.ComputeAsync(db, parameters.Filter ?? new StatisticsFilter(),
+                parameters.AsOf, run.RequestedBy, run.Id, clock, p => progress.ReportAsync(p.Percent, p.Text, ct), ct);
+            return new JobOutcome(statistics.Population.Operations, OutputOf(stored.Id));
         });
 }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Jobs.Runs;
+using MvdRegistry.Jobs.Statistics;
 using MvdRegistry.Reporting.Demo;
 
 namespace MvdRegistry.Web.Setup;
@@ -24,5 +27,8 @@ public static class EmbeddedDatabase
         var result = await DemoSeeder.SeedAsync(db, new FixedUser("demo-seed"), options.DemoPatients, options.DemoSeed, TimeProvider.System);
         await DemoUsers.SeedAsync(db);
         app.Logger.LogInformation("Seeded the embedded database with {Rows} demo rows ({Patients} patients) and its sign-in users", result.Inserted, options.DemoPatients);
+        // Its first statistics snapshot, computed by the job servers as soon as they start.
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await StatisticsJob.EnqueueAsync(scope.ServiceProvider.GetRequiredService<JobLauncher>(), Today.Of(clock), "demo-seed");
     }
 }

@@ -65,6 +65,11 @@ public static class AuthorizationMatrix
         new("GET /FollowUps/Overdue",                                  SignIn,       Ok,         Ok,           Denied,     Denied),
         new("GET /Statistics",                                         SignIn,       Denied,     Denied,       Ok,         Ok),
         new("GET /Statistics/Index",                                   SignIn,       Denied,     Denied,       Ok,         Ok),
+        // A statistics run's progress (no run 0: not found); Compute now queues a run and comes back.
+        new("GET /Statistics?handler=Progress",                        SignIn,       Denied,     Denied,       NotFound,   NotFound),
+        new("GET /Statistics/Index?handler=Progress",                  SignIn,       Denied,     Denied,       NotFound,   NotFound),
+        new("POST /Statistics?handler=Compute",                        SignIn,       Denied,     Denied,       Redirect,   Redirect),
+        new("POST /Statistics/Index?handler=Compute",                  SignIn,       Denied,     Denied,       Redirect,   Redirect),
         new("GET /Admin/Users",                                        SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/Index",                                  SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/New",                                    SignIn,       Denied,     Denied,       Denied,     Ok),

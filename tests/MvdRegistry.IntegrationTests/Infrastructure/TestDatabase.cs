@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Statistics;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.Jobs.Hosting;
@@ -53,6 +56,17 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Saves the records a <see cref="Seed"/> describes.</summary>
     public Task SeedAsync(Seed seed, ICurrentUser? user = null, TimeProvider? clock = null) => seed.SaveAsync(this, user, clock);
 
+    /// <summary>
+    /// Computes and stores the statistics snapshot of <paramref name="filter"/> (the whole registry by
+    /// default) as of today, as the statistics job does, unless one over the current data exists.
+    /// </summary>
+    public Task SnapshotAsync(StatisticsFilter? filter = null) => ExecuteAsync(async db =>
+    {
+        filter ??= new StatisticsFilter();
+        if (await SnapshotStore.CurrentAsync(db, filter, await DataFingerprint.ReadAsync(db)) is not null) return;
+        await SnapshotComputation.ComputeAsync(db, filter, Today.Of(TimeProvider.System), "test", null, TimeProvider.System, _ => Task.CompletedTask);
+    });
+
     public abstract DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; protected set; } = "";
@@ -92,7 +106,7 @@ public abstract class TestDatabase : IAsyncLifetime
     {
         DbAdapter = Adapter,
         TablesToIgnore = [new Table("__EFMigrationsHistory")],
-        SchemasToExclude = Provider == DatabaseProvider.Sqlite ? [] : [JobStorageFactory.Schema],
+        SchemasToExclude = Provider == DatabaseProvider.Sqlite ? [] : [JobsOptions.DefaultSchema],
     };
 
     public async Task ResetAsync()

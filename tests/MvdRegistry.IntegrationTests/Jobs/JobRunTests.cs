@@ -9,6 +9,8 @@ using MvdRegistry.Jobs.Runs;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Jobs.Statistics;
+using MvdRegistry.Application.Statistics;
+using MvdRegistry.Application.Statistics.Snapshots;
 
 namespace MvdRegistry.IntegrationTests.Jobs;
 
@@ -19,7 +21,7 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
     private static readonly DateOnly AsOf = new(2026, 11, 25);
 
     [Fact]
-    public async Task A_statistics_run_writes_the_same_json_as_stats_and_records_its_run()
+    public async Task A_statistics_run_stores_the_same_json_as_stats_and_records_its_run()
     {
         Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
         await using var server = await JobServer.StartAsync(Database);
@@ -30,14 +32,38 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         var cli = Path.Combine(server.OutputFolder, "cli.json");
         Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "stats", "--json", cli, "--as-of", "2026-11-25")).ExitCode);
         Assert.Equal(JobRunStatus.Succeeded, run.Status);
-        Assert.Equal(Path.Combine(server.OutputFolder, $"statistics-run-{run.Id}.json"), run.Output);
-        Assert.Equal(await File.ReadAllTextAsync(cli), await File.ReadAllTextAsync(run.Output!));
+        await using var db = Database.NewContext();
+        var snapshot = await db.StatisticsSnapshots.SingleAsync();
+        Assert.Equal(StatisticsJob.OutputOf(snapshot.Id), run.Output);
+        Assert.Equal(await File.ReadAllTextAsync(cli), snapshot.Json);
+        Assert.Equal(("", AsOf, "researcher", (long?)run.Id), (snapshot.FilterKey, snapshot.AsOf, snapshot.ComputedBy, snapshot.RunId));
+        Assert.Equal((await DataFingerprint.ReadAsync(db)).ToString(), snapshot.Fingerprint);
         Assert.Equal((int)JsonNode.Parse(await File.ReadAllTextAsync(cli))!["population"]!["operations"]!, run.Rows);
-        Assert.Equal(("statistics", "researcher", 100, "{\"AsOf\":\"2026-11-25\"}"), (run.Kind, run.RequestedBy, run.ProgressPercent, run.Parameters));
-        Assert.True(run.QueuedAt <= run.StartedAt && run.StartedAt <= run.FinishedAt);
+        Assert.Equal(("statistics", "researcher", 100, "{\"AsOf\":\"2026-11-25\",\"Filter\":null}"), (run.Kind, run.RequestedBy, run.ProgressPercent, run.Parameters));
+        Assert.True(run.QueuedAt <= run.StartedAt && run.StartedAt <= snapshot.ComputedAt && snapshot.ComputedAt <= run.FinishedAt);
         Assert.Null(run.Error);
-        Assert.Equal(StatisticsJob.Kind, run.Kind);
         Assert.Equal(SucceededState.StateName, server.StateOf(run.HangfireJobId!));
+    }
+
+    [Fact]
+    public async Task A_filtered_statistics_run_stores_the_snapshot_of_its_filter_only()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
+        await using var server = await JobServer.StartAsync(Database);
+        var filter = new StatisticsFilter { Indication = "HFS", Sites = ["SEO", "HOU"], From = 2012 };
+
+        var queued = await server.EnqueueAsync(l => StatisticsJob.EnqueueAsync(l, AsOf, filter, "researcher"));
+        var run = await server.WaitForRunAsync(queued.Id, r => r.IsFinished);
+
+        await using var db = Database.NewContext();
+        var snapshot = await db.StatisticsSnapshots.SingleAsync();
+        Assert.Equal((JobRunStatus.Succeeded, "indication=HFS;sites=HOU,SEO;from=2012"), (run.Status, snapshot.FilterKey));
+        var start = new DateOnly(2012, 1, 1);
+        var operations = await db.Operations.CountAsync(o => o.Indication == "HFS" && (o.Patient!.SiteCode == "HOU" || o.Patient!.SiteCode == "SEO")
+            && o.SurgeryDate >= start && o.Patient!.ConsentStatus != "withdrawn");
+        Assert.True(operations > 0);
+        Assert.Equal(operations, (int)JsonNode.Parse(snapshot.Json)!["population"]!["operations"]!);
+        Assert.Equal(operations, run.Rows);
     }
 
     [Fact]
@@ -46,7 +72,6 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
         await using var server = await JobServer.StartAsync(Database);
         var first = await server.WaitForRunAsync((await server.EnqueueAsync(l => StatisticsJob.EnqueueAsync(l, AsOf, "admin"))).Id, r => r.IsFinished);
-        var written = File.GetLastWriteTimeUtc(first.Output!);
 
         var again = server.Client.Enqueue<StatisticsJob>(job => job.RunAsync(first.Id, null, CancellationToken.None));
         await server.WaitForStateAsync(again, SucceededState.StateName);
@@ -54,10 +79,9 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         var second = await server.RunAsync(first.Id);
         Assert.Equal(JobRunStatus.Succeeded, second.Status);
         Assert.Equal((first.StartedAt, first.FinishedAt, first.Rows, first.Output, first.Version), (second.StartedAt, second.FinishedAt, second.Rows, second.Output, second.Version));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(first.Output!));
-        Assert.Equal([Path.GetFileName(first.Output!)], Directory.GetFiles(server.OutputFolder).Select(Path.GetFileName));
         await using var db = Database.NewContext();
         Assert.Equal(1, await db.JobRuns.CountAsync());
+        Assert.Equal(1, await db.StatisticsSnapshots.CountAsync());
     }
 
     [Fact]
@@ -109,8 +133,9 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
     public async Task A_cancelled_queued_run_never_runs()
     {
         var token = TestToken.New();
+        var schema = JobServer.NewSchema();
         JobRun run;
-        await using (var client = await JobServer.StartAsync(Database, JobHost.Client))
+        await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema))
         {
             run = await client.EnqueueAsync(l => CountingJob.EnqueueAsync(l, token));
             await using var scope = client.Services.CreateAsyncScope();
@@ -120,7 +145,7 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
             Assert.Equal(DeletedState.StateName, client.StateOf(run.HangfireJobId!));
         }
 
-        await using var server = await JobServer.StartAsync(Database);
+        await using var server = await JobServer.StartAsync(Database, schema: schema);
         // A copy enqueued by hand after the cancel (as from the dashboard) finds the run cancelled.
         var copy = server.Client.Enqueue<CountingJob>(job => job.RunAsync(run.Id, null, CancellationToken.None));
         await server.WaitForStateAsync(copy, SucceededState.StateName);
@@ -148,7 +173,8 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
     [Fact]
     public async Task A_reset_empties_the_registry_tables_and_leaves_Hangfire_alone()
     {
-        await using var server = await JobServer.StartAsync(Database);
+        // Hangfire's tables where the registry keeps them, so that the reset is the one a deployment gets.
+        await using var server = await JobServer.StartAsync(Database, schema: JobsOptions.DefaultSchema);
         var run = await server.EnqueueAsync(l => CountingJob.EnqueueAsync(l, TestToken.New()));
         await server.WaitForRunAsync(run.Id, r => r.IsFinished);
 

@@ -40,7 +40,12 @@ public sealed class JobServer : IAsyncDisposable
 
     public IBackgroundJobClient Client => Services.GetRequiredService<IBackgroundJobClient>();
 
-    public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker)
+    /// <summary>
+    /// A host on <paramref name="database"/> with Hangfire's tables in <paramref name="schema"/>: by default
+    /// a schema of its own, so that nothing one test leaves in a queue (a retry, a job of a server still
+    /// stopping) reaches the next test; hosts that share a queue pass the same name.
+    /// </summary>
+    public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker, string? schema = null)
     {
         var output = Directory.CreateTempSubdirectory("mvd-jobs-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,6 +57,7 @@ public sealed class JobServer : IAsyncDisposable
             ["Jobs:DefaultWorkers"] = "2",
             ["Jobs:HeavyWorkers"] = "1",
             ["Jobs:SchedulePollInterval"] = "00:00:01",
+            ["Jobs:Schema"] = schema ?? NewSchema(),
         });
         var log = new RecordingLogger();
         builder.Logging.AddProvider(log);
@@ -62,6 +68,9 @@ public sealed class JobServer : IAsyncDisposable
         await host.StartAsync();
         return new JobServer(host, output, log);
     }
+
+    /// <summary>A schema name of its own for one test's queue.</summary>
+    public static string NewSchema() => "hangfire_" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>Creates the run row and enqueues its job, as the pages do.</summary>
     public async Task<JobRun> EnqueueAsync(Func<JobLauncher, Task<JobRun>> enqueue)

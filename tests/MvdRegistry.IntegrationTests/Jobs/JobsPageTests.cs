@@ -113,7 +113,7 @@ public abstract class JobsPageTests<TDatabase>(TDatabase database) : RegistryTes
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = Database.NewContext();
         var run = await db.JobRuns.SingleAsync();
-        Assert.Equal(("statistics", "{\"AsOf\":\"2026-11-25\"}", DemoUsers.Researcher, JobRunStatus.Queued), (run.Kind, run.Parameters, run.RequestedBy, run.Status));
+        Assert.Equal(("statistics", "{\"AsOf\":\"2026-11-25\",\"Filter\":null}", DemoUsers.Researcher, JobRunStatus.Queued), (run.Kind, run.Parameters, run.RequestedBy, run.Status));
         Assert.NotNull(run.HangfireJobId);
     }
 

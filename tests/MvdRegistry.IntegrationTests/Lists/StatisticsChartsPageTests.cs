@@ -11,7 +11,11 @@ public abstract partial class StatisticsChartsPageTests<TDatabase>(TDatabase dat
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     /// <summary>The reference registry is imported once and only read: no reset between tests.</summary>
-    public override Task InitializeAsync() => ListPages.ImportReferenceOnceAsync(Database);
+    public override async Task InitializeAsync()
+    {
+        await ListPages.ImportReferenceOnceAsync(Database);
+        await Database.SnapshotAsync();
+    }
 
     [Theory]
     [InlineData("chart-time-to-resolution", "Time to resolution of the spasm (HFS)")]

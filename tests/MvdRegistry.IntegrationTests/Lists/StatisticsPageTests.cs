@@ -30,6 +30,12 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
             });
             await db.SaveChangesAsync();
         }
+        // The snapshots the statistics job would compute for the views these tests open.
+        await Database.SnapshotAsync();
+        await Database.SnapshotAsync(new StatisticsFilter { From = 2000, To = DateTime.Today.Year });
+        await Database.SnapshotAsync(new StatisticsFilter { Sites = ["HOU"] });
+        await Database.SnapshotAsync(new StatisticsFilter { Sites = ["BCN", "PIT", "SEO"] });
+        await Database.SnapshotAsync(new StatisticsFilter { Indication = "TN" });
     }
 
     private async Task<RegistrySnapshot> WholeRegistryAsync()

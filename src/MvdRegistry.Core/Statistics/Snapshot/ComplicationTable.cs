@@ -4,6 +4,7 @@ using MvdRegistry.Core.Outcomes;
 namespace MvdRegistry.Core.Statistics.Snapshot;
 
 /// <summary>The risk table of one indication (or of all): "any", each complication type, major, death within 30 days.</summary>
+[JsonConverter(typeof(ComplicationTableJson))]
 public sealed class ComplicationTable(
     ComplicationCounts any,
     IReadOnlyDictionary<string, ComplicationCounts> byType,
@@ -13,17 +14,11 @@ public sealed class ComplicationTable(
     public ComplicationCounts Any => any;
 
     /// <summary>Every type asked for, zero counts included.</summary>
-    [JsonIgnore]
     public IReadOnlyDictionary<string, ComplicationCounts> ByType => byType;
 
     public Proportion Major => major;
 
-    [JsonPropertyName("death_30d")]
     public Proportion Death30d => death30d;
-
-    // The JSON shape puts each type beside "any", keyed by its code.
-    [JsonExtensionData]
-    public Dictionary<string, object> TypesForJson => ByType.ToDictionary(t => t.Key, t => (object)t.Value);
 
     public static ComplicationTable Build(IReadOnlyList<OperationOutcome> operations, IEnumerable<string> types)
     {

@@ -39,4 +39,8 @@ public sealed class RegistrySnapshot
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     public void WriteJson(Stream stream) => JsonSerializer.Serialize(stream, this, JsonOptions);
+
+    /// <summary>A snapshot as <see cref="ToJson"/> wrote it (a stored statistics snapshot).</summary>
+    public static RegistrySnapshot FromJson(string json) =>
+        JsonSerializer.Deserialize<RegistrySnapshot>(json, JsonOptions) ?? throw new JsonException("the statistics snapshot is empty");
 }

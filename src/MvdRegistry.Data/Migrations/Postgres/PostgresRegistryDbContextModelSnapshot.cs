@@ -756,6 +756,64 @@ namespace MvdRegistry.Data.Migrations.Postgres
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.StatisticsSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("computed_by");
+
+                    b.Property<string>("FilterKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("filter_key");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<string>("MissingJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("missing_json");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilterKey", "ComputedAt");
+
+                    b.HasIndex("FilterKey", "Fingerprint");
+
+                    b.ToTable("statistics_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Surgeon", b =>
                 {
                     b.Property<string>("Code")

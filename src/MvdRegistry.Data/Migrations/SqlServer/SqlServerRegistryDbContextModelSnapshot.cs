@@ -757,6 +757,64 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.StatisticsSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("computed_by");
+
+                    b.Property<string>("FilterKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("filter_key");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("json");
+
+                    b.Property<string>("MissingJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("missing_json");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilterKey", "ComputedAt");
+
+                    b.HasIndex("FilterKey", "Fingerprint");
+
+                    b.ToTable("statistics_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Surgeon", b =>
                 {
                     b.Property<string>("Code")

@@ -747,6 +747,62 @@ namespace MvdRegistry.Data.Migrations.Sqlite
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.StatisticsSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_by");
+
+                    b.Property<string>("FilterKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filter_key");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("MissingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing_json");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilterKey", "ComputedAt");
+
+                    b.HasIndex("FilterKey", "Fingerprint");
+
+                    b.ToTable("statistics_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Surgeon", b =>
                 {
                     b.Property<string>("Code")

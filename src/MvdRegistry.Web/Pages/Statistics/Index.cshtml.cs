@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,32 +10,84 @@ using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Statistics;
+using MvdRegistry.Application.Statistics.Snapshots;
+using MvdRegistry.Jobs.Runs;
+using MvdRegistry.Jobs.Statistics;
+using MvdRegistry.Web.Pages.Jobs;
 
 namespace MvdRegistry.Web.Pages.Statistics;
 
 /// <summary>
 /// Benefit, risk and benefit-risk of the chosen operations, de-identified: counts, rates and days
 /// after surgery only; no MRN, no birth date, no exact date; surgeons pseudonymised (see <see cref="SurgeonNames"/>).
+/// It shows stored statistics snapshots, never computing on a request: the whole registry's latest
+/// (nightly, or "Compute now"), saying when the data has changed since; a filter's snapshot over the
+/// current data, computed by a statistics job whose progress it shows.
 /// </summary>
 [Authorize(Policy = Policies.Statistics)]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher) : PageModel
 {
     public StatisticsFilter Filter { get; private set; } = new();
     public List<Site> AllSites { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<string> IndicationChoices => RegistryStatistics.BenefitIndications;
-    public StatisticsView View { get; private set; } = null!;
+
+    /// <summary>The snapshot shown; null when none has been computed for the filter (over the current data, when filtered).</summary>
+    public StatisticsView? View { get; private set; }
+
+    /// <summary>Whether the data changed after the snapshot shown was computed.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>The statistics run computing this filter now, if one is queued or running.</summary>
+    public JobRun? Pending { get; private set; }
 
     public async Task OnGetAsync([FromQuery] StatisticsFilter filter, CancellationToken ct = default)
+    {
+        await LoadChoicesAsync(filter, ct);
+        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        var stored = Filter.IsEmpty
+            ? await SnapshotStore.LatestAsync(db, Filter, ct)
+            : await SnapshotStore.CurrentAsync(db, Filter, fingerprint, ct);
+        Changed = stored is not null && stored.Fingerprint != fingerprint.ToString();
+        Pending = await PendingAsync(Filter, ct);
+        if (stored is null) return;
+
+        var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
+        var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
+        View = StatisticsView.Of(stored, Filter, surgeons);
+    }
+
+    /// <summary>Queues a statistics run of the filter as of today, unless one is already queued or running.</summary>
+    public async Task<IActionResult> OnPostComputeAsync([FromForm] StatisticsFilter filter, CancellationToken ct = default)
+    {
+        await LoadChoicesAsync(filter, ct);
+        if (await PendingAsync(Filter, ct) is null)
+            await StatisticsJob.EnqueueAsync(launcher, Today.Of(clock), Filter, user.Name, ct);
+        return RedirectToPage(new { indication = Filter.Indication, sites = Filter.Sites, from = Filter.From, to = Filter.To });
+    }
+
+    /// <summary>The progress of a statistics run, for the progress bar (statistics runs hold no clinical value).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(long id, CancellationToken ct = default)
+    {
+        var run = await db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Kind == StatisticsJob.Kind, ct);
+        return run is null ? NotFound() : new JsonResult(JobRunView.Of(run));
+    }
+
+    private async Task<JobRun?> PendingAsync(StatisticsFilter filter, CancellationToken ct)
+    {
+        var key = filter.Key();
+        var pending = await db.JobRuns.AsNoTracking()
+            .Where(r => r.Kind == StatisticsJob.Kind && (r.Status == JobRunStatus.Queued || r.Status == JobRunStatus.Running))
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        return pending.FirstOrDefault(r => (JsonSerializer.Deserialize<StatisticsJob.Parameters>(r.Parameters)?.Filter ?? new StatisticsFilter()).Key() == key);
+    }
+
+    private async Task LoadChoicesAsync(StatisticsFilter filter, CancellationToken ct)
     {
         var today = Today.Of(clock);
         AllSites = await db.Sites.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
         Years = Enumerable.Range(2000, today.Year - 1999).ToArray();
         Filter = Sanitised(filter);
-
-        var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
-        var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
-        View = await StatisticsQuery.RunAsync(db, Filter, surgeons, today, ct);
     }
 
     private StatisticsFilter Sanitised(StatisticsFilter filter)

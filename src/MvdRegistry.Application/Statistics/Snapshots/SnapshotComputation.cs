@@ -1,0 +1,58 @@
+using System.Text.Json;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Core.Statistics.Snapshot;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Application.Statistics.Snapshots;
+
+/// <summary>
+/// Computes the statistics of the chosen operations, as <c>mvd stats --json</c> does, and stores them
+/// as a snapshot with the fingerprint of the data they were computed over. The statistics job runs
+/// it; everything that shows statistics reads what it stored.
+/// </summary>
+public static class SnapshotComputation
+{
+    public sealed record Progress(int Percent, string Text);
+
+    /// <summary>The stored row and the statistics it holds.</summary>
+    public sealed record Result(StatisticsSnapshot Stored, RegistrySnapshot Statistics);
+
+    public static async Task<Result> ComputeAsync(RegistryDbContext db, StatisticsFilter filter, DateOnly asOf,
+        string computedBy, long? runId, TimeProvider clock, Func<Progress, Task> progress, CancellationToken ct = default)
+    {
+        // Read before the rows: a change made while loading makes the snapshot look stale, never fresh.
+        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        await progress(new(5, "Loading the operations"));
+        var data = await StatisticsLoader.LoadAsync(db, filter, ct);
+
+        await progress(new(60, $"Computing the statistics of {data.Operations.Count:N0} operations"));
+        var analysed = new List<OperationOutcome>();
+        var excludedWithdrawn = 0;
+        foreach (var patient in data.Patients)
+        {
+            if (patient.ConsentStatus == Codes.Withdrawn) excludedWithdrawn += patient.Operations.Count;
+            else analysed.AddRange(patient.Operations.Select(OutcomeDerivation.Derive));
+        }
+        var snapshot = RegistryStatistics.Compute(analysed, excludedWithdrawn, asOf);
+        var missing = RegistryStatistics.BenefitIndications.ToDictionary(
+            i => i, i => MissingOneYear.Of(analysed.Where(o => o.Indication == i), asOf));
+        ct.ThrowIfCancellationRequested();
+
+        await progress(new(90, "Storing the snapshot"));
+        var stored = new StatisticsSnapshot
+        {
+            FilterKey = filter.Key(),
+            AsOf = asOf,
+            ComputedAt = clock.GetUtcNow().UtcDateTime,
+            ComputedBy = computedBy,
+            RunId = runId,
+            Fingerprint = fingerprint.ToString(),
+            Json = snapshot.ToJson(),
+            MissingJson = JsonSerializer.Serialize(missing),
+        };
+        db.StatisticsSnapshots.Add(stored);
+        await db.SaveChangesAsync(ct);
+        return new Result(stored, snapshot);
+    }
+}
