@@ -5,7 +5,8 @@ namespace MvdRegistry.Core.Statistics.Snapshot;
 
 /// <summary>
 /// Every statistic of OUTCOMES.md computed at one moment. Its JSON (<see cref="ToJson"/>) has the
-/// shape of the R reference's expected.json, plus a completeness section.
+/// shape of the R reference's expected.json, plus a completeness section; <see cref="FromJson"/> reads
+/// it back (a stored snapshot, so that a report shows the numbers the statistics page showed).
 /// </summary>
 public sealed class RegistrySnapshot
 {
@@ -39,4 +40,11 @@ public sealed class RegistrySnapshot
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     public void WriteJson(Stream stream) => JsonSerializer.Serialize(stream, this, JsonOptions);
+
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonOptions) { Converters = { new ComplicationTableReader() } };
+
+    /// <summary>A snapshot from its JSON (<see cref="ToJson"/>); written again, it gives the same text.</summary>
+    /// <exception cref="JsonException">The text is not a snapshot.</exception>
+    public static RegistrySnapshot FromJson(string json) =>
+        JsonSerializer.Deserialize<RegistrySnapshot>(json, ReadOptions) ?? throw new JsonException("The JSON is null, not a snapshot.");
 }
