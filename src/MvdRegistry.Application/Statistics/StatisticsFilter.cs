@@ -13,4 +13,10 @@ public sealed class StatisticsFilter
 
     /// <summary>Last year of surgery, inclusive.</summary>
     public int? To { get; set; }
+
+    /// <summary>First surgery date, inclusive (reports); with <see cref="From"/> set too, both apply.</summary>
+    public DateOnly? SurgeryFrom { get; set; }
+
+    /// <summary>Last surgery date, inclusive (reports); with <see cref="To"/> set too, both apply.</summary>
+    public DateOnly? SurgeryTo { get; set; }
 }
