@@ -74,7 +74,7 @@ public static class SurvivalSheet
     {
         var column = SummaryColumn;
         sheet.Group(ReportSheet.GroupRow, column, 6, "Medians");
-        sheet.Headers(ReportSheet.HeaderRow, column, 1, "Curve", "Operations", "Events", "Median (days)", "95% CI from", "to");
+        sheet.Headers(ReportSheet.HeaderRow, column, 1, "Curve", "Operations", "Events", "Median (days)", "95% CI from (days)", "to (days)");
         var row = ReportSheet.FirstRow;
         foreach (var (label, curve) in curves)
         {
