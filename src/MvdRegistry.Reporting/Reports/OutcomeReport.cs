@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
 using MvdRegistry.Core.Statistics.Snapshot;
 
 namespace MvdRegistry.Reporting.Reports;
@@ -38,7 +39,11 @@ public static class OutcomeReport
             workbook.Worksheet(CoverSheet.Name).SetTabActive();
             workbook.SaveAs(buffer);
         }
-        PictureInserter.Insert(buffer, pictures);
+        using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            PictureInserter.Insert(document, pictures);
+            PrintTitles.MakeAbsolute(document);
+        }
         buffer.Position = 0;
         buffer.CopyTo(output);
     }

@@ -15,10 +15,9 @@ public static class PictureInserter
 {
     private const long EmuPerPixel = 9525;
 
-    /// <param name="workbook">A saved .xlsx, open for reading and writing.</param>
-    public static void Insert(Stream workbook, IEnumerable<ReportPicture> pictures)
+    /// <param name="document">A workbook ClosedXML saved, open for editing.</param>
+    public static void Insert(SpreadsheetDocument document, IEnumerable<ReportPicture> pictures)
     {
-        using var document = SpreadsheetDocument.Open(workbook, isEditable: true);
         var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
         uint id = 1;
         foreach (var bySheet in pictures.GroupBy(p => p.Sheet))

@@ -1,4 +1,7 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using SkiaSharp;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
@@ -79,6 +82,15 @@ public sealed class OutcomeReportLayoutTests : IDisposable
     }
 
     [Fact]
+    public void The_header_rows_are_printed_on_every_page_as_absolute_rows()
+    {
+        var titles = _file.DefinedNames().Where(n => n.Name == "_xlnm.Print_Titles").ToArray();
+
+        Assert.Equal(Sheets.Skip(1), titles.Select(t => t.Sheet));
+        Assert.All(titles, t => Assert.Matches(@"^('[^']+'|[A-Za-z]+)!\$3:\$4$", t.Value));
+    }
+
+    [Fact]
     public void Column_widths_are_set_from_the_content()
     {
         // The longest measure, in the default font's characters: its column is at least as wide, and wider than a number's column.
@@ -113,6 +125,17 @@ public sealed class OutcomeReportLayoutTests : IDisposable
             Assert.True(picture.Column > 8, $"{sheet}: a picture at column {picture.Column} would cover the table");
         }
         Assert.Equal(pictures.Count, pictures.Select(p => p.Row).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_workbook_is_valid_office_open_xml_pictures_included()
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(ReportFiles.Whole), isEditable: false);
+
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToArray();
+
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Take(10)));
     }
 
     [Fact]

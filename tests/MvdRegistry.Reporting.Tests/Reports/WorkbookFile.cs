@@ -87,6 +87,12 @@ public sealed partial class WorkbookFile : IDisposable
         Part(sheet).Worksheet.Descendants<Column>()
             .FirstOrDefault(c => c.Min!.Value <= column && column <= c.Max!.Value && c.CustomWidth?.Value == true)?.Width?.Value;
 
+    /// <summary>The workbook's defined names with the sheet they belong to (null for the workbook's own): print titles and the like.</summary>
+    public IReadOnlyList<(string Name, string? Sheet, string Value)> DefinedNames() =>
+        _workbook.Workbook.DefinedNames?.Elements<DefinedName>()
+            .Select(n => (n.Name!.Value!, n.LocalSheetId?.Value is { } id ? SheetNames[(int)id] : null, n.Text))
+            .ToArray() ?? [];
+
     public IReadOnlyList<WorkbookPicture> Pictures(string sheet)
     {
         var drawing = Part(sheet).DrawingsPart;
