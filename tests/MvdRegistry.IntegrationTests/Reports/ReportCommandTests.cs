@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
@@ -88,6 +89,25 @@ public abstract class ReportCommandTests<TDatabase>(TDatabase database) : Regist
         var permanent = file.Row("Summary", 2, "Any permanent complication");
         Assert.Equal(expected.Complications["HFS"].Any.NPermanent, file.Number("Summary", permanent, 3));
         Assert.Equal(["HOU"], [file.Text("Surgeons and sites", file.Row("Surgeons and sites", 1, "Site") + 1, 1)]);
+    }
+
+    [Fact]
+    public async Task Overdue_follow_ups_per_site_are_those_of_the_overdue_list()
+    {
+        await ImportReferenceAsync();
+        var path = Out("outcomes.xlsx");
+
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "report", "outcomes", "--out", path)).ExitCode);
+
+        // The overdue list's own query (Application/Scheduling/OverdueQuery), per site.
+        await using var db = Db();
+        var overdue = await db.Operations.Overdue(Today.Of(TimeProvider.System))
+            .GroupBy(o => o.Patient!.SiteCode!).Select(g => new { Site = g.Key, Count = g.Count() }).ToListAsync();
+        using var file = new WorkbookFile(await File.ReadAllBytesAsync(path));
+        Assert.Equal(4, overdue.Count);
+        foreach (var site in overdue)
+            Assert.Equal(site.Count, file.Number("Completeness", file.Row("Completeness", 1, site.Site), 11));
+        Assert.Equal(overdue.Sum(s => s.Count), file.Number("Completeness", file.Row("Completeness", 1, "All"), 11));
     }
 
     [Fact]
