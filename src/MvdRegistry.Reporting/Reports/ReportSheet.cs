@@ -23,6 +23,7 @@ public sealed class ReportSheet
     public static readonly XLColor AlertFill = XLColor.FromArgb(0xF8, 0xD7, 0xDA);
 
     private readonly Dictionary<int, double> _widths = [];
+    private readonly HashSet<int> _fixed = [];
     private readonly List<ReportPicture> _pictures;
 
     public ReportSheet(XLWorkbook workbook, string name, string title, string scopeLine, List<ReportPicture> pictures)
@@ -165,8 +166,6 @@ public sealed class ReportSheet
         _widths.Remove(column);
         _fixed.Add(column);
     }
-
-    private readonly HashSet<int> _fixed = [];
 
     /// <summary>Widths from the content; rows above <paramref name="freezeRows"/> stay on screen and are printed on every page.</summary>
     public void Finish(int freezeRows = HeaderRow)
