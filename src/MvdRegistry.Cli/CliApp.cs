@@ -15,6 +15,7 @@ public static class CliApp
             ExportCommand.Create(context),
             SeedDemoCommand.Create(context),
             StatsCommand.Create(context),
+            ReportCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -14,7 +14,13 @@ public sealed class StatisticsFilter
     /// <summary>Last year of surgery, inclusive.</summary>
     public int? To { get; set; }
 
-    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null;
+    /// <summary>First surgery date, inclusive (reports); with <see cref="From"/> set too, both apply.</summary>
+    public DateOnly? SurgeryFrom { get; set; }
+
+    /// <summary>Last surgery date, inclusive (reports); with <see cref="To"/> set too, both apply.</summary>
+    public DateOnly? SurgeryTo { get; set; }
+
+    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null && SurgeryFrom is null && SurgeryTo is null;
 
     /// <summary>
     /// The filter as one canonical string (sites sorted, empty parts left out), under which its
@@ -27,6 +33,8 @@ public sealed class StatisticsFilter
         if (Sites.Count > 0) parts.Add("sites=" + string.Join(',', Sites.Distinct().Order(StringComparer.Ordinal)));
         if (From is { } from) parts.Add("from=" + from);
         if (To is { } to) parts.Add("to=" + to);
+        if (SurgeryFrom is { } first) parts.Add("surgery-from=" + first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (SurgeryTo is { } last) parts.Add("surgery-to=" + last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return string.Join(';', parts);
     }
 }

@@ -8,8 +8,7 @@ public static class StatisticsLoader
 {
     public static Task<RegistryData> LoadAsync(RegistryDbContext db, StatisticsFilter filter, CancellationToken ct = default)
     {
-        var filtered = filter.Indication is not null || filter.Sites.Count > 0 || filter.From is not null || filter.To is not null;
-        if (!filtered) return RegistryLoader.LoadForStatisticsAsync(db, null, ct);
+        if (filter.IsEmpty) return RegistryLoader.LoadForStatisticsAsync(db, null, ct);
         var operations = db.Operations.AsQueryable();
         if (filter.Indication is { } indication) operations = operations.Where(o => o.Indication == indication);
         if (filter.Sites.Count > 0)
@@ -26,6 +25,16 @@ public static class StatisticsLoader
         {
             DateOnly? end = new DateOnly(to + 1, 1, 1);
             operations = operations.Where(o => o.SurgeryDate < end);
+        }
+        if (filter.SurgeryFrom is { } first)
+        {
+            DateOnly? start = first;
+            operations = operations.Where(o => o.SurgeryDate >= start);
+        }
+        if (filter.SurgeryTo is { } last)
+        {
+            DateOnly? end = last;
+            operations = operations.Where(o => o.SurgeryDate <= end);
         }
         return RegistryLoader.LoadForStatisticsAsync(db, operations, ct);
     }

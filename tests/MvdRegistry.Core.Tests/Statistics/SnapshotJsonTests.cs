@@ -1,24 +1,41 @@
+using System.Text.Json;
 using MvdRegistry.Core.Statistics.Snapshot;
+using MvdRegistry.Core.Tests.Outcomes;
 
 namespace MvdRegistry.Core.Tests.Statistics;
 
-/// <summary>A stored snapshot is read back whole: what the page and reports show is what was computed.</summary>
-public sealed class SnapshotJsonTests
+/// <summary>A stored snapshot (JSON) read back is the snapshot that was stored.</summary>
+public class SnapshotJsonTests
 {
     [Fact]
-    public void A_snapshot_read_from_its_JSON_writes_the_same_JSON_again()
+    public void The_reference_registry_snapshot_read_back_from_its_json_writes_the_same_json()
     {
         var json = ReferenceRegistry.Compute().ToJson();
 
         var read = RegistrySnapshot.FromJson(json);
 
         Assert.Equal(json, read.ToJson());
-        Assert.True(read.Population.Operations > 0);
+        Assert.Equal(419, read.Population.Operations);
+        Assert.Equal(ReferenceRegistry.Compute().Complications["ALL"].ByType.Keys, read.Complications["ALL"].ByType.Keys);
     }
 
     [Fact]
-    public void An_empty_document_is_refused()
+    public void A_snapshot_without_estimates_reads_back_with_its_nulls()
     {
-        Assert.Throws<System.Text.Json.JsonException>(() => RegistrySnapshot.FromJson("null"));
+        // One HFS operation: no logistic fit, no median, an empty funnel of one.
+        var json = RegistryStatistics.Compute([OperationBuilder.Hfs().Visit(365, "resolved").Patient], new DateOnly(2024, 1, 1)).ToJson();
+
+        var read = RegistrySnapshot.FromJson(json);
+
+        Assert.Equal(json, read.ToJson());
+        Assert.Null(read.Logistic.Terms);
+        Assert.Null(read.KaplanMeier.RecurrenceFree.Median);
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_snapshot_is_refused()
+    {
+        Assert.Throws<JsonException>(() => RegistrySnapshot.FromJson("null"));
+        Assert.ThrowsAny<JsonException>(() => RegistrySnapshot.FromJson("{\"population\": 3}"));
     }
 }
