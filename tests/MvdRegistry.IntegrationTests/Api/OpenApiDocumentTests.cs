@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
             .ToHashSet();
         var documented = paths.SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}")).ToHashSet();
 
-        Assert.Equal(20, mapped.Count);
+        Assert.Equal(25, mapped.Count);
         Assert.Equal(mapped.Order(), documented.Order());
     }
 
@@ -44,6 +44,19 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
         Assert.All(new[] { "401", "403", "404" }, status => Assert.NotNull(put["responses"]![status]));
         var post = (await DocumentAsync())["paths"]!["/api/operations"]!["post"]!;
         Assert.Equal("#/components/schemas/ProblemDetails", (string?)post["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+    }
+
+    [Fact]
+    public async Task A_delete_is_described_with_its_version_its_reason_header_and_its_responses()
+    {
+        var delete = (await DocumentAsync())["paths"]!["/api/operations/{caseId}/followups/{id}"]!["delete"]!;
+
+        var parameters = delete["parameters"]!.AsArray().Select(p => ((string?)p!["name"], (string?)p["in"])).ToList();
+        Assert.Contains(("version", "query"), parameters);
+        Assert.Contains(("X-Change-Reason", "header"), parameters);
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails", (string?)delete["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        Assert.Equal("#/components/schemas/StaleVersionProblem", (string?)delete["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        Assert.All(new[] { "204", "401", "403", "404" }, status => Assert.NotNull(delete["responses"]![status]));
     }
 
     [Fact]
