@@ -67,7 +67,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
         Assert.Equal(["L", "R", "B", null], properties["side"]!["enum"]!.AsArray().Select(v => (string?)v));
         Assert.Contains("Side. Codes: L = Left; R = Right; B = Bilateral. Required.", (string?)properties["side"]!["description"]);
         Assert.Equal(["V1", "V2", "V3"], properties["tn_division"]!["items"]!["enum"]!.AsArray().Select(v => (string?)v));
-        Assert.Contains("Required when it applies: when the indication is TN", (string?)properties["tn_division"]!["description"]);
+        Assert.Contains("Required when it applies: when the indication is trigeminal neuralgia", (string?)properties["tn_division"]!["description"]);
         Assert.Equal("date", (string?)properties["surgery_date"]!["format"]);
         Assert.Equal((20, 900), ((int?)properties["duration_min"]!["minimum"], (int?)properties["duration_min"]!["maximum"]));
         Assert.Equal(["null", "integer"], properties["duration_min"]!["type"]!.AsArray().Select(t => (string?)t));
