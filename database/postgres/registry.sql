@@ -509,3 +509,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201182133_AuditLogDeletesIndex') THEN
+    CREATE INDEX "IX_audit_log_deletes" ON audit_log (entity, record_key) WHERE action = 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201182133_AuditLogDeletesIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201182133_AuditLogDeletesIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

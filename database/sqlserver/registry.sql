@@ -542,3 +542,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182141_AuditLogDeletesIndex'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_audit_log_deletes] ON [audit_log] ([entity], [record_key]) WHERE action = 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182141_AuditLogDeletesIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201182141_AuditLogDeletesIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -12,6 +12,7 @@ public static class ApplicationServices
     public static IServiceCollection AddRegistryApplication(this IServiceCollection services)
     {
         services.AddScoped<SaveHandler>();
+        services.AddScoped<DeleteHandler>();
         services.AddScoped<KeyGenerator>();
         return services;
     }

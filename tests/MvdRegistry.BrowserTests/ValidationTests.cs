@@ -43,7 +43,7 @@ public sealed partial class ValidationTests(RegistryServer server, Browser brows
         await form.SaveAsync();
 
         await Expect(page.Locator(".entry-errors")).ToContainTextAsync("Not saved");
-        await Expect(form.Row("discharge_date").Locator(".field-error")).ToContainTextAsync("is before surgery_date");
+        await Expect(form.Row("discharge_date").Locator(".field-error")).ToContainTextAsync("is before the date of surgery");
         await Expect(form.Field("discharge_date")).ToHaveClassAsync(InvalidClass());
         await Expect(page.Locator(".field-error")).ToHaveCountAsync(1);
 
@@ -83,7 +83,7 @@ public sealed partial class ValidationTests(RegistryServer server, Browser brows
         await form.ChooseAsync("reoperation_since", "no");
         await form.SaveAsync();
 
-        await Expect(form.Row("visit_date").Locator(".field-error")).ToContainTextAsync("is before surgery_date " + EntryForm.Iso(surgery));
+        await Expect(form.Row("visit_date").Locator(".field-error")).ToContainTextAsync("is before the date of surgery (" + EntryForm.Iso(surgery) + ")");
         await Expect(form.Field("visit_date")).ToHaveValueAsync(EntryForm.Iso(surgery.AddDays(-7)));
         await Expect(form.Field("contact_mode")).ToHaveValueAsync("phone");
         await Expect(form.Field("hb_grade")).ToHaveValueAsync("2");

@@ -8,7 +8,8 @@ namespace MvdRegistry.Application.Saving;
 /// <summary>
 /// Keys for records entered without one: the form's letter and a zero-padded number, one past the
 /// highest key of that shape (the demo registry's shape, so keys sort in creation order as text).
-/// Keys are checked across all sites: they are unique in the registry.
+/// Keys are checked across all sites: they are unique in the registry. A deleted record's key is not
+/// given again (its audit rows keep it), so a key names one record in the audit trail for ever.
 /// </summary>
 public sealed class KeyGenerator(RegistryDbContext db)
 {
@@ -34,7 +35,8 @@ public sealed class KeyGenerator(RegistryDbContext db)
         return key;
     }
 
-    public Task<bool> ExistsAsync(string form, string key, CancellationToken ct = default) => Keys(form).AnyAsync(k => k == key, ct);
+    public async Task<bool> ExistsAsync(string form, string key, CancellationToken ct = default) =>
+        await Keys(form).AnyAsync(k => k == key, ct) || await db.AuditLog.AnyAsync(a => a.Entity == form && a.Key == key, ct);
 
     private IQueryable<string> Keys(string form) => form switch
     {

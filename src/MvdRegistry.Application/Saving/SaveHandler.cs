@@ -21,6 +21,14 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
 {
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>A change to an existing record (a save or a delete) without the version its caller read.</summary>
+    public const string VersionRequired = "is required: send the version you read, so that nobody else's change is overwritten";
+
+    /// <summary>The rule every reason keeps, for saves and deletes: at most <see cref="ReasonMaxLength"/> characters.</summary>
+    public static FieldIssue? ReasonTooLong(string? reason) => reason is { Length: > ReasonMaxLength }
+        ? new FieldIssue("reason", $"is {reason.Length} characters long: at most {ReasonMaxLength} are kept in the audit trail")
+        : null;
+
     public DateOnly Today => Scheduling.Today.Of(clock);
 
     public bool NeedsReason(RegistryRecord record) => ReasonForChange.IsRequired(record.CreatedAt, clock.GetUtcNow().UtcDateTime);
@@ -36,7 +44,7 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         if (!command.IsNew)
         {
             if (command.Version is not { } version)
-                issues.Add(new(form, new("version", "is required: send the version you read, so that nobody else's change is overwritten")));
+                issues.Add(new(form, new("version", VersionRequired)));
             else if (version != record.Version)
                 return new SaveOutcome.Stale(version, record.Version, record, await VersionHistory.SinceAsync(db, record, version, ct));
         }
@@ -47,8 +55,8 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         var linkedIssues = LinkedRecords.NewErrors(linked).ToList();
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        if (reason is { Length: > ReasonMaxLength })
-            issues.Add(new(form, new("reason", $"is {reason.Length} characters long: at most {ReasonMaxLength} are kept in the audit trail")));
+        if (ReasonTooLong(reason) is { } tooLong)
+            issues.Add(new(form, tooLong));
         else if (!command.IsNew && reason is null && NeedsReason(record) && db.ChangeTracker.HasChanges())
             issues.Add(new(form, new("reason", $"is required: this record is older than {ReasonForChange.RequiredAfter.TotalHours:0} hours; give a reason for the change (it is kept in the audit trail)")));
 

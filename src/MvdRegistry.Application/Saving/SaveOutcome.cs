@@ -1,3 +1,4 @@
+using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
 
@@ -42,8 +43,9 @@ public sealed record LinkedIssue(string Form, string Key, string Column, string 
 {
     public string Variable => ColumnNames.VariableOf(Column);
 
-    /// <summary>"Follow-up visit F1: visit_date must not be before the surgery".</summary>
-    public override string ToString() => $"{FormTitles.Of(Form)} {Key}: {Message}";
+    /// <summary>"Follow-up visit F1: Visit date 2025-02-09 is before the date of surgery (2025-03-01)": the record, then the field by its label.</summary>
+    public override string ToString() =>
+        $"{FormTitles.Of(Form)} {Key}: {DataDictionary.Instance.Find(Form, Variable)?.Label ?? Variable} {Message}";
 }
 
 /// <summary>One field changed by one save, as the audit trail recorded it.</summary>

@@ -122,7 +122,7 @@ public static class BundleReader
             {
                 // A row without a usable key cannot be matched, linked or written.
                 if (issues.All(i => i.Column != keyColumn))
-                    result.Problems.Add(new BundleProblem(file, fieldLines[keyColumn], keyColumn, $"{keyColumn} is required: every row needs its key"));
+                    result.Problems.Add(new BundleProblem(file, fieldLines[keyColumn], keyColumn, "is required: every row needs its key"));
                 continue;
             }
             if (!keys.TryAdd(key, line))

@@ -6,7 +6,11 @@ public enum Requirement { Yes, Applies, No }
 
 public sealed record Choice(string Code, string Label);
 
-/// <summary>One row of data-dictionary.csv.</summary>
+/// <summary>
+/// One row of data-dictionary.csv. <see cref="Notes"/> are for the registry's builders and data managers
+/// (exports, import, de-identification, warnings); <see cref="Help"/> is what a clinician reads under the
+/// field on a form.
+/// </summary>
 public sealed record Variable(
     string Form,
     string Name,
@@ -18,7 +22,8 @@ public sealed record Variable(
     Requirement Required,
     string AppliesWhen,
     string Identifier,
-    string Notes)
+    string Notes,
+    string Help = "")
 {
     public const string MultiSeparator = "___";
 

@@ -30,11 +30,19 @@ public static class Applicability
         var rule = variable.AppliesWhen;
         return rule switch
         {
-            "hfs" => "the indication is HFS",
-            "tn" => "the indication is TN",
-            "pain" => "the indication is TN or GPN",
-            _ when rule.Contains("!=") => rule.Replace("!=", " is not ").Replace("|", " or "),
-            _ => rule.Replace("=", " is ").Replace("|", " or "),
+            "hfs" => "the indication is hemifacial spasm",
+            "tn" => "the indication is trigeminal neuralgia",
+            "pain" => "the indication is trigeminal or glossopharyngeal neuralgia",
+            _ when rule.Contains("!=") => Condition(variable.Form, rule, "!=", "is not"),
+            _ => Condition(variable.Form, rule, "=", "is"),
         };
+    }
+
+    /// <summary>"botox_prior=yes" in clinical words: "Botulinum toxin before surgery is Yes".</summary>
+    private static string Condition(string form, string rule, string op, string verb)
+    {
+        var (name, codes) = (rule[..rule.IndexOf(op, StringComparison.Ordinal)], rule[(rule.IndexOf(op, StringComparison.Ordinal) + op.Length)..].Split('|'));
+        if (DataDictionary.Instance.Find(form, name) is not { } other) return rule;
+        return $"{other.Label} {verb} {string.Join(" or ", codes.Select(other.LabelOf))}";
     }
 }

@@ -90,7 +90,7 @@ public static partial class RecordCodec
                 if (raw.Length > TextRules.MaxTextLength) return Fail(issues, v, $"is longer than {TextRules.MaxTextLength} characters");
                 return TextRules.StartsLikeFormula(raw) ? Fail(issues, v, $"'{TextRules.Show(raw)}' begins with {raw[0]}: {TextRules.FormulaRule}") : raw;
             case VariableType.Choice:
-                return v.HasCode(raw) ? raw : Fail(issues, v, $"'{TextRules.Show(raw)}' is not a code of {v.Name} ({string.Join(", ", v.Choices.Select(c => c.Code))})");
+                return v.HasCode(raw) ? raw : Fail(issues, v, $"'{TextRules.Show(raw)}' is not one of the choices ({string.Join(", ", v.Choices.Select(c => c.Code))})");
             case VariableType.YesNo:
                 return raw is "yes" or "no" or "unknown" ? raw : Fail(issues, v, $"'{TextRules.Show(raw)}' is not yes, no or unknown");
             case VariableType.Integer or VariableType.Decimal when raw.Contains(','):
@@ -138,7 +138,7 @@ public static partial class RecordCodec
         if (empty == v.Choices.Count) return null;
         if (empty > 0)
         {
-            issues.Add(new FieldIssue(v.Columns[0], $"{v.Name}: answer every choice with 1 or 0, or leave them all empty"));
+            issues.Add(new FieldIssue(v.Columns[0], "answer every choice with 1 or 0, or leave them all empty"));
             return null;
         }
         return string.Join('|', set);

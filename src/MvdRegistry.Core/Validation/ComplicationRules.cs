@@ -8,9 +8,9 @@ internal static class ComplicationRules
     public static void Check(Complication c, List<FieldIssue> issues)
     {
         if (c.Operation?.SurgeryDate is { } surgery && c.OnsetDate < surgery)
-            issues.Add(new FieldIssue("onset_date", $"onset_date {c.OnsetDate:yyyy-MM-dd} is before surgery_date {surgery:yyyy-MM-dd}"));
+            issues.Add(new FieldIssue("onset_date", $"{c.OnsetDate:yyyy-MM-dd} is before the date of surgery ({surgery:yyyy-MM-dd})"));
         if (c.ResolutionDate < c.OnsetDate)
-            issues.Add(new FieldIssue("resolution_date", $"resolution_date {c.ResolutionDate:yyyy-MM-dd} is before onset_date {c.OnsetDate:yyyy-MM-dd}"));
+            issues.Add(new FieldIssue("resolution_date", $"{c.ResolutionDate:yyyy-MM-dd} is before the onset ({c.OnsetDate:yyyy-MM-dd})"));
         if (c.ComplicationType == "death" && c.ClavienDindo is not null && c.ClavienDindo != "V")
             issues.Add(new FieldIssue("clavien_dindo", $"a death is Clavien-Dindo grade V, not {c.ClavienDindo}"));
     }

@@ -43,15 +43,15 @@ public static class RecordValidator
             var applies = Applicability.Holds(variable, record, indication);
             if (!applies && value is not null)
             {
-                issues.Add(new FieldIssue(variable.Columns[0], $"{variable.Name} does not apply here: it applies only when {Applicability.Describe(variable)}; leave it empty"));
+                issues.Add(new FieldIssue(variable.Columns[0], $"does not apply here: it applies only when {Applicability.Describe(variable)}; leave it empty"));
                 continue;
             }
             var required = variable.Required == Requirement.Yes || (variable.Required == Requirement.Applies && applies);
             if (!required) continue;
             if (empty)
-                issues.Add(new FieldIssue(variable.Columns[0], $"{variable.Name} ({variable.Label}) is required"));
+                issues.Add(new FieldIssue(variable.Columns[0], "is required"));
             else if (variable.Type == VariableType.Multi && (string)value! == "")
-                issues.Add(new FieldIssue(variable.Columns[0], $"{variable.Name} ({variable.Label}) is required: set at least one choice to 1"));
+                issues.Add(new FieldIssue(variable.Columns[0], "is required: choose at least one"));
         }
     }
 }

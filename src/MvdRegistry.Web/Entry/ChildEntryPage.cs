@@ -25,6 +25,9 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
 
     public string? Key { get; private set; }
 
+    /// <summary>The delete card of an edit page; none on a new record's page.</summary>
+    public DeleteCard? Delete { get; private set; }
+
     public string Title => Key is null ? "New " + FormTitles.Of(FormName).ToLowerInvariant() : $"{FormTitles.Of(FormName)} {Key}";
 
     /// <summary>Every variable but the parent key, which the page header shows.</summary>
@@ -62,6 +65,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
         if (await LoadRecordAsync(id, ct) is not { } record) return NotFound();
         if (!user.MayEditSite(Operation.Patient!.SiteCode)) return Forbid();
         (_, Entry, State) = entry.Open(record);
+        Delete = DeleteEntry.Card(record);
         return Shown();
     }
 
@@ -76,7 +80,25 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { [Forms.KeyColumn(FormName)] = id, ["case_id"] = Operation.CaseId },
         }, ct);
+        Delete = DeleteEntry.Card(record);
         return Outcome(result);
+    }
+
+    /// <summary>Deletes the record (a reason and the confirmation required) and goes back to its operation, whose history shows it; or the page again, saying why not.</summary>
+    protected async Task<IActionResult> DeletePostAsync(string id, DeleteEntry deletion, CancellationToken ct)
+    {
+        if (await LoadRecordAsync(id, ct) is not { } record) return NotFound();
+        if (!user.MayEditSite(Operation.Patient!.SiteCode)) return Forbid();
+        var result = await deletion.DeleteAsync(record, Request.Form, ct);
+        if (result.Deleted)
+        {
+            TempData["Saved"] = $"Deleted {result.Card.Title}: its values and your reason are in the history below.";
+            return Redirect(CaseUrl);
+        }
+        if (result.Record is null) return Redirect(CaseUrl);
+        (_, Entry, State) = entry.Open(result.Record);
+        Delete = result.Card;
+        return Shown();
     }
 
     private IActionResult Outcome(EntryResult result)

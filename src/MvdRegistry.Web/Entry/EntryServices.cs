@@ -12,6 +12,7 @@ public static class EntryServices
         services.AddRegistryApplication();
         services.AddScoped<IActingUser>(sp => sp.GetRequiredService<RegistryUser>());
         services.AddScoped<RecordEntry>();
+        services.AddScoped<DeleteEntry>();
         services.AddScoped<EntryChoices>();
         services.AddScoped<Pages.Cases.NewCaseHandler>();
         return services;

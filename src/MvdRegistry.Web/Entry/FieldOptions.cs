@@ -13,7 +13,7 @@ public sealed record FieldOptions
     /// <summary>A required key that may be left empty on a new record: the server generates it.</summary>
     public bool Generated { get; init; }
 
-    /// <summary>Help text in place of the dictionary's note.</summary>
+    /// <summary>Help text in place of the dictionary's help ("" for none).</summary>
     public string? Help { get; init; }
 
     /// <summary>Text beside the input, such as the day after surgery of a date.</summary>

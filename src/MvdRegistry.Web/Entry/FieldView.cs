@@ -50,8 +50,8 @@ public sealed class FieldView
 
     public bool HasError => Issues.Any(i => i.IsError);
 
-    /// <summary>The page's help text ("" for none) or else the dictionary's note.</summary>
-    public string? Help => (Options.Help ?? Variable.Notes) is { Length: > 0 } text ? text : null;
+    /// <summary>The dictionary's help for clinicians (never its notes about exports, import or warnings), unless the page gives its own.</summary>
+    public string? Help => (Options.Help ?? Variable.Help) is { Length: > 0 } text ? text : null;
 
     public IReadOnlyList<Choice> Choices => Options.Choices ?? (Variable.Type == VariableType.YesNo ? YesNo : Variable.Choices);
 

@@ -112,7 +112,7 @@ public class BundleContractTests
         var result = new MemoryBundle().Patients(MemoryBundle.Patient("P1", "HOU1"), MemoryBundle.Patient("P2", huge), MemoryBundle.Patient("P3", "HOU3", ("sex", "X"))).Read();
 
         Assert.Equal(["patients.csv:3: mrn: the value is longer than 200 characters, the most the data dictionary allows",
-            "patients.csv:4: sex: 'X' is not a code of sex (F, M, U)"], Problems(result));
+            "patients.csv:4: sex: 'X' is not one of the choices (F, M, U)"], Problems(result));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class BundleContractTests
         Assert.Equal([
             "patients.csv:2: mrn: holds an invisible or control character (U+000D carriage return) at position 4: type the value again without it",
             "patients.csv:4: mrn: holds an invisible or control character (U+000A line feed) at position 4: type the value again without it",
-            "patients.csv:7: sex: 'X' is not a code of sex (F, M, U)"], Problems(result));
+            "patients.csv:7: sex: 'X' is not one of the choices (F, M, U)"], Problems(result));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class BundleContractTests
         var result = new MemoryBundle().Patients(row).Read();
 
         Assert.Contains("patients.csv:2: patient_id: holds an invisible or control character (U+000A line feed) at position 2: type the value again without it", Problems(result));
-        Assert.Contains("patients.csv:3: sex: 'X' is not a code of sex (F, M, U)", Problems(result));
+        Assert.Contains("patients.csv:3: sex: 'X' is not one of the choices (F, M, U)", Problems(result));
     }
 
     [Fact]
@@ -154,8 +154,8 @@ public class BundleContractTests
         var lf = new MemoryBundle().Text(Forms.Patient, PatientHeader + "\n" + MemoryBundle.Patient("P1", "HOU1") + "\n" + MemoryBundle.Patient("P2", "HOU2", ("sex", "X")) + "\n").Read();
         var cr = new MemoryBundle().Text(Forms.Patient, PatientHeader + "\r" + MemoryBundle.Patient("P1", "HOU1") + "\r" + MemoryBundle.Patient("P2", "HOU2", ("sex", "X"))).Read();
 
-        Assert.Equal(["patients.csv:3: sex: 'X' is not a code of sex (F, M, U)"], Problems(lf));
-        Assert.Equal(["patients.csv:3: sex: 'X' is not a code of sex (F, M, U)"], Problems(cr));
+        Assert.Equal(["patients.csv:3: sex: 'X' is not one of the choices (F, M, U)"], Problems(lf));
+        Assert.Equal(["patients.csv:3: sex: 'X' is not one of the choices (F, M, U)"], Problems(cr));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class BundleContractTests
     {
         var result = new MemoryBundle().Patients(MemoryBundle.Patient("P1", "HOU1"), "", new string(',', PatientColumns - 1), MemoryBundle.Patient("P2", "HOU2", ("sex", "X"))).Read();
 
-        Assert.Equal(["patients.csv:5: sex: 'X' is not a code of sex (F, M, U)"], Problems(result));
+        Assert.Equal(["patients.csv:5: sex: 'X' is not one of the choices (F, M, U)"], Problems(result));
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public class BundleContractTests
     {
         var result = new MemoryBundle().Patients(MemoryBundle.Patient("", "HOU1")).Read();
 
-        Assert.Equal(["patients.csv:2: patient_id: patient_id is required: every row needs its key"], Problems(result));
+        Assert.Equal(["patients.csv:2: patient_id: is required: every row needs its key"], Problems(result));
         Assert.Empty(result.Data.Patients);
     }
 

@@ -230,6 +230,6 @@ public class UntrustedValueTests
     {
         var (_, issues) = ReadPatient("sex", new string('X', 5000));
 
-        Assert.Equal($"'{new string('X', 40)}…' is not a code of sex (F, M, U)", Single(issues, "sex"));
+        Assert.Equal($"'{new string('X', 40)}…' is not one of the choices (F, M, U)", Single(issues, "sex"));
     }
 }

@@ -45,7 +45,7 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : Regi
         var early = await (await client.PostJsonAsync($"{OwnCase}/followups", Visit("F-EARLY", "2024-03-01"))).ReadObjectAsync();
         var twin = await (await client.PostJsonAsync($"{OwnCase}/followups", Visit("F-TWIN", "2024-04-05"))).ReadObjectAsync();
 
-        Assert.Contains("is before surgery_date", early.Messages("visit_date").Single());
+        Assert.Contains("is before the date of surgery", early.Messages("visit_date").Single());
         Assert.Contains($"already has visit {FollowupId(Own)} on 2024-04-05", twin.Messages("visit_date").Single());
         await using var db = Database.NewContext();
         Assert.Equal(2, await db.FollowUps.CountAsync());
@@ -62,8 +62,8 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : Regi
         var problem = await (await client.PutJsonAsync(OwnCase, operation)).ReadObjectAsync();
 
         Assert.Equal(400, (int?)problem["status"]);
-        Assert.Contains("visit_date 2024-04-05 is before surgery_date 2024-04-10", problem.Messages($"followup/{FollowupId(Own)}/visit_date").Single());
-        Assert.Contains("before surgery_date 2024-04-10", problem.Messages($"complication/{ComplicationId(Own)}/onset_date").Single());
+        Assert.Contains("2024-04-05 is before the date of surgery (2024-04-10)", problem.Messages($"followup/{FollowupId(Own)}/visit_date").Single());
+        Assert.Contains("before the date of surgery (2024-04-10)", problem.Messages($"complication/{ComplicationId(Own)}/onset_date").Single());
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : Regi
 
         var problem = await (await client.PutJsonAsync($"{OwnCase}/complications/{ComplicationId(Own)}", complication)).ReadObjectAsync();
 
-        Assert.Contains("is before onset_date", problem.Messages("resolution_date").Single());
+        Assert.Contains("is before the onset", problem.Messages("resolution_date").Single());
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
             .ToHashSet();
         var documented = paths.SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}")).ToHashSet();
 
-        Assert.Equal(20, mapped.Count);
+        Assert.Equal(25, mapped.Count);
         Assert.Equal(mapped.Order(), documented.Order());
     }
 
@@ -47,6 +47,19 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
     }
 
     [Fact]
+    public async Task A_delete_is_described_with_its_version_its_reason_header_and_its_responses()
+    {
+        var delete = (await DocumentAsync())["paths"]!["/api/operations/{caseId}/followups/{id}"]!["delete"]!;
+
+        var parameters = delete["parameters"]!.AsArray().Select(p => ((string?)p!["name"], (string?)p["in"])).ToList();
+        Assert.Contains(("version", "query"), parameters);
+        Assert.Contains(("X-Change-Reason", "header"), parameters);
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails", (string?)delete["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        Assert.Equal("#/components/schemas/StaleVersionProblem", (string?)delete["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        Assert.All(new[] { "204", "401", "403", "404" }, status => Assert.NotNull(delete["responses"]![status]));
+    }
+
+    [Fact]
     public async Task The_records_properties_are_described_from_the_data_dictionary()
     {
         var properties = (await DocumentAsync())["components"]!["schemas"]!["OperationInput"]!["properties"]!;
@@ -54,7 +67,7 @@ public sealed class OpenApiDocumentTests(SqliteTestDatabase database) : Registry
         Assert.Equal(["L", "R", "B", null], properties["side"]!["enum"]!.AsArray().Select(v => (string?)v));
         Assert.Contains("Side. Codes: L = Left; R = Right; B = Bilateral. Required.", (string?)properties["side"]!["description"]);
         Assert.Equal(["V1", "V2", "V3"], properties["tn_division"]!["items"]!["enum"]!.AsArray().Select(v => (string?)v));
-        Assert.Contains("Required when it applies: when the indication is TN", (string?)properties["tn_division"]!["description"]);
+        Assert.Contains("Required when it applies: when the indication is trigeminal neuralgia", (string?)properties["tn_division"]!["description"]);
         Assert.Equal("date", (string?)properties["surgery_date"]!["format"]);
         Assert.Equal((20, 900), ((int?)properties["duration_min"]!["minimum"], (int?)properties["duration_min"]!["maximum"]));
         Assert.Equal(["null", "integer"], properties["duration_min"]!["type"]!.AsArray().Select(t => (string?)t));

@@ -138,11 +138,11 @@ public abstract class OperationsApiTests<TDatabase>(TDatabase database) : Regist
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.ReadObjectAsync();
-        Assert.Contains("'X' is not a code of side", problem.Messages("side").Single());
+        Assert.Contains("'X' is not one of the choices", problem.Messages("side").Single());
         Assert.Contains("below the minimum 20", problem.Messages("duration_min").Single());
-        Assert.Contains("before surgery_date", problem.Messages("discharge_date").Single());
+        Assert.Contains("before the date of surgery", problem.Messages("discharge_date").Single());
         Assert.Contains("does not apply here", problem.Messages("tn_type").Single());
-        Assert.Contains("'SPINAL' is not a code of vessel_op", problem.Messages("vessel_op").Single());
+        Assert.Contains("'SPINAL' is not one of the choices", problem.Messages("vessel_op").Single());
         await AssertUnchangedAsync();
     }
 

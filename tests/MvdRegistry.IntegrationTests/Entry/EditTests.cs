@@ -138,7 +138,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : RegistryTests<T
         var response = await PostAsync(client, "/Cases/C1/Edit", form.Set("surgery_date", "2025-03-01").Set("discharge_date", "2025-03-04"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Follow-up visit F1: visit_date 2025-02-09 is before surgery_date 2025-03-01", Page.Text(await Page.HtmlAsync(response)));
+        Assert.Contains("Follow-up visit F1: Visit date 2025-02-09 is before the date of surgery (2025-03-01)", Page.Text(await Page.HtmlAsync(response)));
         await using var db = Db();
         Assert.Equal(Seed.Surgery, (await db.Operations.SingleAsync(o => o.CaseId == "C1")).SurgeryDate);
     }
@@ -165,7 +165,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : RegistryTests<T
         var response = await PostAsync(client, "/Patients/P1/Edit", form.Set("birth_date", "2025-02-01"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Operation C1: surgery_date 2025-01-10 is before the patient's birth_date 2025-02-01", Page.Text(await Page.HtmlAsync(response)));
+        Assert.Contains("Operation C1: Date of surgery 2025-01-10 is before the patient's date of birth (2025-02-01)", Page.Text(await Page.HtmlAsync(response)));
     }
 }
 

@@ -70,7 +70,7 @@ public abstract class NewCaseTests<TDatabase>(TDatabase database) : RegistryTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await Page.HtmlAsync(response);
         Assert.Contains("1000 is above the maximum 900", Page.Field(html, "symptom_duration_months"));
-        Assert.Contains("discharge_date 2025-02-20 is before surgery_date 2025-03-01", Page.Field(html, "discharge_date"));
+        Assert.Contains("2025-02-20 is before the date of surgery (2025-03-01)", Page.Field(html, "discharge_date"));
         var again = HtmlForm.Parse(html);
         foreach (var (name, value) in form.Fields.Where(f => f.Key != "__RequestVerificationToken"))
             Assert.True(again[name] == value, $"{name}: typed '{value}', shown again as '{again[name]}'");

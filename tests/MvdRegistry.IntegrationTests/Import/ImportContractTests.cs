@@ -113,7 +113,7 @@ public abstract class ImportContractTests<TDatabase>(TDatabase database) : Regis
         Assert.Equal(4, next);
         await AssertRejected(bundle, null,
             $"patients.csv:{spanning}: mrn: holds an invisible or control character (U+000D carriage return) at position 4: type the value again without it",
-            "patients.csv:4: sex: 'X' is not a code of sex (F, M, U)");
+            "patients.csv:4: sex: 'X' is not one of the choices (F, M, U)");
     }
 
     public static TheoryData<string, string, string, string, string> UntrustedCells => new()

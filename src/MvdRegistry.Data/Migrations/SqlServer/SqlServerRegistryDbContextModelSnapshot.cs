@@ -79,6 +79,9 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasIndex("Entity", "Key");
 
+                    b.HasIndex(new[] { "Entity", "Key" }, "IX_audit_log_deletes")
+                        .HasFilter("action = 3");
+
                     b.ToTable("audit_log", (string)null);
                 });
 

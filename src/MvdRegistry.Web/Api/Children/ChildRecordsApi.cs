@@ -81,6 +81,19 @@ public static class ChildRecordsApi<TEntity, TInput, TRecord>
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<TRecord>(record));
     }
 
+    /// <summary>Deletes a record entered by mistake: the version read in <c>?version=</c>, the reason in the X-Change-Reason header (required).</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>>> Delete(
+        string caseId, string id, [FromQuery(Name = "version")] int? version, [FromHeader(Name = ChangeReason.Header)] string? reason,
+        RegistryDbContext db, RegistryUser user, DeleteHandler deleter, CancellationToken ct)
+    {
+        var operation = await OperationGraph.LoadAsync(db, user, caseId, tracked: true, ct);
+        if (operation is null) return ApiProblems.NotFound("case_id", caseId);
+        var record = ChildForms.Of<TEntity>(operation).SingleOrDefault(r => FieldAccess.Key(r) == id);
+        if (record is null) return ApiProblems.NotFound(KeyColumn, id);
+        if (!user.MayEditSite(operation.Patient!.SiteCode)) return ApiProblems.ReadOnly(operation.Patient.SiteCode);
+        return DeleteResults.Of(await deleter.DeleteAsync(DeleteResults.Command(record, version, reason), ct));
+    }
+
     private static void SetOperation(TEntity record, Operation operation)
     {
         switch (record)

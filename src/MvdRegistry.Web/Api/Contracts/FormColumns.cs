@@ -30,7 +30,7 @@ public static class FormColumns
             }
             var codes = (string[]?)value;
             foreach (var unknown in codes?.Where(c => !variable.HasCode(c)) ?? [])
-                issues.Add(new FieldIssue(variable.Name, $"'{unknown}' is not a code of {variable.Name} ({string.Join(", ", variable.Choices.Select(c => c.Code))})"));
+                issues.Add(new FieldIssue(variable.Name, $"'{unknown}' is not one of the choices ({string.Join(", ", variable.Choices.Select(c => c.Code))})"));
             foreach (var choice in variable.Choices)
                 row[variable.Name + Variable.MultiSeparator + choice.Code] = codes is null ? null : codes.Contains(choice.Code) ? "1" : "0";
         }

@@ -73,4 +73,15 @@ public static class OperationsApi
         var outcome = await saver.SaveAsync(ApiSave.Command(operation, input, isNew: false, keys, reason), ct);
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<OperationRecord>(operation));
     }
+
+    /// <summary>Deletes an operation with nothing recorded beneath it: the version read in <c>?version=</c>, the reason in the X-Change-Reason header (required).</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>>> Delete(
+        string caseId, [FromQuery(Name = "version")] int? version, [FromHeader(Name = ChangeReason.Header)] string? reason,
+        RegistryDbContext db, RegistryUser user, DeleteHandler deleter, CancellationToken ct)
+    {
+        var operation = await db.Operations.Readable(user).Include(o => o.Patient).SingleOrDefaultAsync(o => o.CaseId == caseId, ct);
+        if (operation is null) return ApiProblems.NotFound("case_id", caseId);
+        if (!user.MayEditSite(operation.Patient!.SiteCode)) return ApiProblems.ReadOnly(operation.Patient.SiteCode);
+        return DeleteResults.Of(await deleter.DeleteAsync(DeleteResults.Command(operation, version, reason), ct));
+    }
 }

@@ -63,4 +63,14 @@ public static class PatientsApi
         return SaveResults.Updated(outcome, () => FormColumns.ToRecord<PatientRecord>(patient));
     }
 
+    /// <summary>Deletes a patient without operations: the version read in <c>?version=</c>, the reason in the X-Change-Reason header (required).</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, JsonHttpResult<StaleVersionProblem>>> Delete(
+        string patientId, [FromQuery(Name = "version")] int? version, [FromHeader(Name = ChangeReason.Header)] string? reason,
+        RegistryDbContext db, RegistryUser user, DeleteHandler deleter, CancellationToken ct)
+    {
+        var patient = await db.Patients.Readable(user).SingleOrDefaultAsync(p => p.PatientId == patientId, ct);
+        if (patient is null) return ApiProblems.NotFound("patient_id", patientId);
+        if (!user.MayEditSite(patient.SiteCode)) return ApiProblems.ReadOnly(patient.SiteCode);
+        return DeleteResults.Of(await deleter.DeleteAsync(DeleteResults.Command(patient, version, reason), ct));
+    }
 }

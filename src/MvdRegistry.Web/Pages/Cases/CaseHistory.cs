@@ -13,7 +13,10 @@ public sealed record HistoryRow(
     DateTime At, string User, string Record, AuditAction Action, string? Field, string? Old, string? New, string? Reason,
     IReadOnlyList<(string Label, string Value)> Values);
 
-/// <summary>The audit trail of an operation, its patient and every record beneath it: who changed what, when and why.</summary>
+/// <summary>
+/// The audit trail of an operation, its patient and every record beneath it, those deleted included:
+/// who changed what, when and why.
+/// </summary>
 public static class CaseHistory
 {
     public const int Limit = 500;
@@ -21,9 +24,10 @@ public static class CaseHistory
     public static async Task<IReadOnlyList<HistoryRow>> LoadAsync(RegistryDbContext db, Operation operation, CancellationToken ct)
     {
         var (patientId, caseId) = (operation.PatientId, operation.CaseId);
-        var imaging = operation.Imaging.Select(i => i.ImagingId).ToList();
-        var visits = operation.FollowUps.Select(f => f.FollowupId).ToList();
-        var complications = operation.Complications.Select(c => c.ComplicationId).ToList();
+        var deleted = await DeletedBeneathAsync(db, caseId, ct);
+        var imaging = operation.Imaging.Select(i => i.ImagingId).Concat(deleted[Forms.Imaging]).ToList();
+        var visits = operation.FollowUps.Select(f => f.FollowupId).Concat(deleted[Forms.FollowUp]).ToList();
+        var complications = operation.Complications.Select(c => c.ComplicationId).Concat(deleted[Forms.Complication]).ToList();
         var rows = await db.AuditLog.AsNoTracking()
             .Where(a => (a.Entity == Forms.Patient && a.Key == patientId)
                 || (a.Entity == Forms.Case && a.Key == caseId)
@@ -34,6 +38,23 @@ public static class CaseHistory
             .Take(Limit)
             .ToListAsync(ct);
         return rows.Select(Describe).ToList();
+    }
+
+    /// <summary>
+    /// The keys of the records once beneath the operation and deleted since, by form: their delete rows
+    /// hold their values, the operation's key among them. Keys are never given again (KeyGenerator), so
+    /// their other rows are theirs.
+    /// </summary>
+    private static async Task<ILookup<string, string>> DeletedBeneathAsync(RegistryDbContext db, string caseId, CancellationToken ct)
+    {
+        var parent = JsonSerializer.Serialize(new Dictionary<string, string> { ["case_id"] = caseId })[1..^1];
+        var rows = await db.AuditLog.AsNoTracking()
+            .Where(a => a.Action == AuditAction.Delete
+                && (a.Entity == Forms.Imaging || a.Entity == Forms.FollowUp || a.Entity == Forms.Complication)
+                && a.OldValue!.Contains(parent))
+            .Select(a => new { a.Entity, a.Key })
+            .ToListAsync(ct);
+        return rows.ToLookup(r => r.Entity, r => r.Key);
     }
 
     private static HistoryRow Describe(AuditEntry a)

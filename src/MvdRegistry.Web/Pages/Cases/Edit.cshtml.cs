@@ -10,7 +10,7 @@ using MvdRegistry.Web.Entry;
 namespace MvdRegistry.Web.Pages.Cases;
 
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry, EntryChoices choices) : PageModel
+public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry, EntryChoices choices, DeleteEntry deletion) : PageModel
 {
     public Operation Operation { get; private set; } = null!;
 
@@ -22,6 +22,8 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
 
     public EntryState State { get; private set; } = new();
 
+    public DeleteCard Delete { get; private set; } = null!;
+
     public CaseCards Cards => new(Entry, ["case_id", "patient_id"]);
 
     public string CaseUrl => "/Cases/" + Uri.EscapeDataString(Operation.CaseId);
@@ -30,6 +32,7 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
     {
         if (await LoadAsync(caseId, ct) is { } refused) return refused;
         (_, Entry, State) = entry.Open(Operation);
+        Delete = await deletion.CardAsync(Operation, ct);
         return await ShownAsync(ct);
     }
 
@@ -45,6 +48,24 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
         }, ct);
         if (result.Saved) return Redirect(CaseUrl);
         (Entry, State) = (result.Form, result.State);
+        Delete = await deletion.CardAsync(Operation, ct);
+        return await ShownAsync(ct);
+    }
+
+    /// <summary>An operation with nothing recorded beneath it (a reason and the confirmation required); then its patient's page, where a patient left without operations can be deleted too.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string caseId, CancellationToken ct)
+    {
+        if (await LoadAsync(caseId, ct) is { } refused) return refused;
+        var result = await deletion.DeleteAsync(Operation, Request.Form, ct);
+        var patientUrl = "/Patients/" + Uri.EscapeDataString(PatientId) + "/Edit";
+        if (result.Deleted)
+        {
+            TempData["Saved"] = $"Deleted {result.Card.Title}: its values and your reason are kept in the audit trail.";
+            return Redirect(patientUrl);
+        }
+        if (result.Record is null) return Redirect(patientUrl);
+        (_, Entry, State) = entry.Open(result.Record);
+        Delete = result.Card;
         return await ShownAsync(ct);
     }
 

@@ -8,11 +8,13 @@ using MvdRegistry.Web.Entry;
 namespace MvdRegistry.Web.Pages.Complications;
 
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry) : ChildEntryPage(db, user, entry)
+public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry, DeleteEntry deletion) : ChildEntryPage(db, user, entry)
 {
     protected override string FormName => Forms.Complication;
 
     public Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => EditGetAsync(id, ct);
 
     public Task<IActionResult> OnPostAsync(string id, CancellationToken ct) => EditPostAsync(id, ct);
+
+    public Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken ct) => DeletePostAsync(id, deletion, ct);
 }

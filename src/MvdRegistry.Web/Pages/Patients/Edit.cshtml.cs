@@ -11,7 +11,7 @@ using MvdRegistry.Web.Entry;
 namespace MvdRegistry.Web.Pages.Patients;
 
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry, EntryChoices choices) : PageModel
+public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEntry entry, EntryChoices choices, DeleteEntry deletion) : PageModel
 {
     public Patient Patient { get; private set; } = null!;
 
@@ -20,6 +20,8 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
     public EntryForm Entry { get; private set; } = null!;
 
     public EntryState State { get; private set; } = new();
+
+    public DeleteCard Delete { get; private set; } = null!;
 
     /// <summary>The operation the user came from, and goes back to.</summary>
     [BindProperty(SupportsGet = true)]
@@ -37,6 +39,7 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
     {
         if (await LoadAsync(patientId, ct) is { } refused) return refused;
         (_, Entry, State) = entry.Open(Patient);
+        Delete = await deletion.CardAsync(Patient, ct);
         return await ShownAsync(ct);
     }
 
@@ -52,6 +55,18 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
         }, ct);
         if (result.Saved) return Redirect(BackUrl);
         (Entry, State) = (result.Form, result.State);
+        Delete = await deletion.CardAsync(Patient, ct);
+        return await ShownAsync(ct);
+    }
+
+    /// <summary>A patient without operations (a reason and the confirmation required); then the list of operations.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string patientId, CancellationToken ct)
+    {
+        if (await LoadAsync(patientId, ct) is { } refused) return refused;
+        var result = await deletion.DeleteAsync(Patient, Request.Form, ct);
+        if (result.Deleted || result.Record is null) return Redirect("/Cases");
+        (_, Entry, State) = entry.Open(result.Record);
+        Delete = result.Card;
         return await ShownAsync(ct);
     }
 
