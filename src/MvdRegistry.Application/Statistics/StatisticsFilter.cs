@@ -14,7 +14,10 @@ public sealed class StatisticsFilter
     /// <summary>Last year of surgery, inclusive.</summary>
     public int? To { get; set; }
 
-    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null;
+    /// <summary>One surgeon's operations (their own outcomes); never taken from a request.</summary>
+    public string? Surgeon { get; set; }
+
+    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null && Surgeon is null;
 
     /// <summary>
     /// The filter as one canonical string (sites sorted, empty parts left out), under which its
@@ -27,6 +30,7 @@ public sealed class StatisticsFilter
         if (Sites.Count > 0) parts.Add("sites=" + string.Join(',', Sites.Distinct().Order(StringComparer.Ordinal)));
         if (From is { } from) parts.Add("from=" + from);
         if (To is { } to) parts.Add("to=" + to);
+        if (Surgeon is { } surgeon) parts.Add("surgeon=" + surgeon);
         return string.Join(';', parts);
     }
 }

@@ -8,8 +8,7 @@ public static class StatisticsLoader
 {
     public static Task<RegistryData> LoadAsync(RegistryDbContext db, StatisticsFilter filter, CancellationToken ct = default)
     {
-        var filtered = filter.Indication is not null || filter.Sites.Count > 0 || filter.From is not null || filter.To is not null;
-        if (!filtered) return RegistryLoader.LoadForStatisticsAsync(db, null, ct);
+        if (filter.IsEmpty) return RegistryLoader.LoadForStatisticsAsync(db, null, ct);
         var operations = db.Operations.AsQueryable();
         if (filter.Indication is { } indication) operations = operations.Where(o => o.Indication == indication);
         if (filter.Sites.Count > 0)
@@ -17,6 +16,7 @@ public static class StatisticsLoader
             var sites = filter.Sites;
             operations = operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
         }
+        if (filter.Surgeon is { } surgeon) operations = operations.Where(o => o.SurgeonCode == surgeon);
         if (filter.From is { } from)
         {
             DateOnly? start = new DateOnly(from, 1, 1);
