@@ -20,7 +20,10 @@ public sealed class StatisticsFilter
     /// <summary>Last surgery date, inclusive (reports); with <see cref="To"/> set too, both apply.</summary>
     public DateOnly? SurgeryTo { get; set; }
 
-    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null && SurgeryFrom is null && SurgeryTo is null;
+    /// <summary>One surgeon's operations (their own outcomes); never taken from a request.</summary>
+    public string? Surgeon { get; set; }
+
+    public bool IsEmpty => Indication is null && Sites.Count == 0 && From is null && To is null && SurgeryFrom is null && SurgeryTo is null && Surgeon is null;
 
     /// <summary>
     /// The filter as one canonical string (sites sorted, empty parts left out), under which its
@@ -35,6 +38,7 @@ public sealed class StatisticsFilter
         if (To is { } to) parts.Add("to=" + to);
         if (SurgeryFrom is { } first) parts.Add("surgery-from=" + first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (SurgeryTo is { } last) parts.Add("surgery-to=" + last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (Surgeon is { } surgeon) parts.Add("surgeon=" + surgeon);
         return string.Join(';', parts);
     }
 }

@@ -16,6 +16,7 @@ public static class StatisticsLoader
             var sites = filter.Sites;
             operations = operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
         }
+        if (filter.Surgeon is { } surgeon) operations = operations.Where(o => o.SurgeonCode == surgeon);
         if (filter.From is { } from)
         {
             DateOnly? start = new DateOnly(from, 1, 1);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
@@ -28,6 +30,20 @@ public sealed class StatisticsJob(JobRunner runner, RegistryDbContext db, TimePr
     public static Task<Core.Model.JobRun> EnqueueAsync(JobLauncher launcher, DateOnly asOf, StatisticsFilter filter, string requestedBy, CancellationToken ct = default) =>
         launcher.EnqueueAsync<StatisticsJob>(Kind, new Parameters(asOf, filter.IsEmpty ? null : filter), requestedBy,
             id => job => job.RunAsync(id, null, CancellationToken.None), ct);
+
+    /// <summary>The statistics run queued or running for this filter, if any (a second request joins it).</summary>
+    public static async Task<JobRun?> PendingAsync(RegistryDbContext db, StatisticsFilter filter, CancellationToken ct = default)
+    {
+        var key = filter.Key();
+        var pending = await db.JobRuns.AsNoTracking()
+            .Where(r => r.Kind == Kind && (r.Status == JobRunStatus.Queued || r.Status == JobRunStatus.Running))
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        return pending.FirstOrDefault(r => (JsonSerializer.Deserialize<Parameters>(r.Parameters)?.Filter ?? new StatisticsFilter()).Key() == key);
+    }
+
+    /// <summary>A statistics run, for a progress bar (statistics runs hold no clinical value); null for any other run.</summary>
+    public static Task<JobRun?> RunAsync(RegistryDbContext db, long id, CancellationToken ct = default) =>
+        db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Kind == Kind, ct);
 
     /// <summary>The output a run records: the id of the snapshot it stored.</summary>
     public static string OutputOf(long snapshotId) => $"snapshot {snapshotId}";

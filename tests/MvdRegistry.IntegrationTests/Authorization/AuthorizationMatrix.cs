@@ -75,6 +75,10 @@ public static class AuthorizationMatrix
         new("GET /Statistics/Index?handler=Progress",                  SignIn,       Denied,     Denied,       NotFound,   NotFound),
         new("POST /Statistics?handler=Compute",                        SignIn,       Denied,     Denied,       Redirect,   Redirect),
         new("POST /Statistics/Index?handler=Compute",                  SignIn,       Denied,     Denied,       Redirect,   Redirect),
+        // A surgeon's own outcomes (their own surgeon code only).
+        new("GET /Statistics/Mine",                                    SignIn,       Ok,         Ok,           Denied,     Denied),
+        new("GET /Statistics/Mine?handler=Progress",                   SignIn,       NotFound,   NotFound,     Denied,     Denied),
+        new("POST /Statistics/Mine?handler=Compute",                   SignIn,       Redirect,   Redirect,     Denied,     Denied),
         new("GET /Admin/Users",                                        SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/Index",                                  SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/New",                                    SignIn,       Denied,     Denied,       Denied,     Ok),

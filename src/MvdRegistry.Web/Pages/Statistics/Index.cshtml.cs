@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,6 +40,10 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
     /// <summary>The statistics run computing this filter now, if one is queued or running.</summary>
     public JobRun? Pending { get; private set; }
 
+    /// <summary>What the snapshot status shows and where its buttons post.</summary>
+    public SnapshotStatus Status => new(View?.Stored, Changed, Pending, Filter, "/Statistics/Index",
+        Filter.IsEmpty ? "No statistics have been computed yet." : "These filters have not been computed over the current data yet.");
+
     public async Task OnGetAsync([FromQuery] StatisticsFilter filter, CancellationToken ct = default)
     {
         await LoadChoicesAsync(filter, ct);
@@ -49,7 +52,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
             ? await SnapshotStore.LatestAsync(db, Filter, ct)
             : await SnapshotStore.CurrentAsync(db, Filter, fingerprint, ct);
         Changed = stored is not null && stored.Fingerprint != fingerprint.ToString();
-        Pending = await PendingAsync(Filter, ct);
+        Pending = await StatisticsJob.PendingAsync(db, Filter, ct);
         if (stored is null) return;
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
@@ -61,7 +64,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
     public async Task<IActionResult> OnPostComputeAsync([FromForm] StatisticsFilter filter, CancellationToken ct = default)
     {
         await LoadChoicesAsync(filter, ct);
-        if (await PendingAsync(Filter, ct) is null)
+        if (await StatisticsJob.PendingAsync(db, Filter, ct) is null)
             await StatisticsJob.EnqueueAsync(launcher, Today.Of(clock), Filter, user.Name, ct);
         return RedirectToPage(new { indication = Filter.Indication, sites = Filter.Sites, from = Filter.From, to = Filter.To });
     }
@@ -69,17 +72,8 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
     /// <summary>The progress of a statistics run, for the progress bar (statistics runs hold no clinical value).</summary>
     public async Task<IActionResult> OnGetProgressAsync(long id, CancellationToken ct = default)
     {
-        var run = await db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Kind == StatisticsJob.Kind, ct);
+        var run = await StatisticsJob.RunAsync(db, id, ct);
         return run is null ? NotFound() : new JsonResult(JobRunView.Of(run));
-    }
-
-    private async Task<JobRun?> PendingAsync(StatisticsFilter filter, CancellationToken ct)
-    {
-        var key = filter.Key();
-        var pending = await db.JobRuns.AsNoTracking()
-            .Where(r => r.Kind == StatisticsJob.Kind && (r.Status == JobRunStatus.Queued || r.Status == JobRunStatus.Running))
-            .OrderByDescending(r => r.Id).ToListAsync(ct);
-        return pending.FirstOrDefault(r => (JsonSerializer.Deserialize<StatisticsJob.Parameters>(r.Parameters)?.Filter ?? new StatisticsFilter()).Key() == key);
     }
 
     private async Task LoadChoicesAsync(StatisticsFilter filter, CancellationToken ct)
