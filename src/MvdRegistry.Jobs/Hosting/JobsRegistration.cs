@@ -36,6 +36,7 @@ public static class JobsRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer());
 
+        services.AddSingleton<HostJobActivator>();
         services.AddSingleton<JobRunner>();
         services.AddScoped<JobLauncher>();
         services.AddScoped<StatisticsJob>();
@@ -46,7 +47,7 @@ public static class JobsRegistration
             services.AddHostedService<RecurringJobs>();
             services.AddHangfireServer((provider, server) =>
             {
-                server.Activator = provider.GetRequiredService<JobActivator>();
+                server.Activator = provider.GetRequiredService<HostJobActivator>();
                 server.ServerName = $"{Environment.MachineName}:{JobQueues.Default}";
                 server.Queues = [JobQueues.Default];
                 server.WorkerCount = options.DefaultWorkers;
@@ -54,7 +55,7 @@ public static class JobsRegistration
             });
             services.AddHangfireServer((provider, server) =>
             {
-                server.Activator = provider.GetRequiredService<JobActivator>();
+                server.Activator = provider.GetRequiredService<HostJobActivator>();
                 server.ServerName = $"{Environment.MachineName}:{JobQueues.Heavy}";
                 server.Queues = [JobQueues.Heavy];
                 server.WorkerCount = options.HeavyWorkers;
