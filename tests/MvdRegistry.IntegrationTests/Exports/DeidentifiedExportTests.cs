@@ -95,7 +95,7 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         // And a date-formatted cell is seen as one: a workbook holding a date.
         var dated = Out("dated.xlsx");
         await MiniExcelLibs.MiniExcel.SaveAsAsync(dated, new[] { new Dictionary<string, object> { ["birth"] = new DateTime(1960, 5, 1) } });
-        Assert.Contains(ExportContents.ReadXlsx(dated).Cells, c => c.DateFormatted && identifiers.Serials.Contains(c.Text) is var _);
+        Assert.Contains(ExportContents.ReadXlsx(dated).Cells, c => c.DateFormatted);
     }
 
     [Fact]
