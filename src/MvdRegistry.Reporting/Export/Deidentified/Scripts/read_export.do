@@ -2,8 +2,10 @@
 * sheet, with the codebook's variable labels and value labels (codes become labelled numbers), then
 * reproduces the export's headline numbers by OUTCOMES.md:
 *   - HFS success at one year (success_1y) with its Wilson 95% interval (ci proportions, wilson);
-*   - the Kaplan-Meier median time to resolution of HFS (stset, stci). Stata's interval for the
-*     median is computed by its own method, so its bounds may differ from R's (read_export.R).
+*   - the Kaplan-Meier median time to resolution of HFS (stset, stci). Stata computes the median's
+*     interval by its own method, and takes the first time the curve reaches 0.5 where R (and
+*     OUTCOMES.md) takes the middle of a flat stretch at exactly 0.5, so these may differ slightly
+*     from read_export.R, which reproduces the registry's numbers.
 * Needs Stata 14 or newer. Run it from the export's folder:   do read_export.do
 * Filter of this export: {{FILTER}}
 
