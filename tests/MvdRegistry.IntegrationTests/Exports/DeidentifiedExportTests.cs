@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.IntegrationTests.Infrastructure;
@@ -232,6 +233,22 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         Assert.Equal((double)km["median"]!, printed["km_resolution_median"]);
         Assert.Equal((double)km["median_lower"]!, printed["km_resolution_median_lower"]);
         Assert.Equal((double)km["median_upper"]!, printed["km_resolution_median_upper"]);
+    }
+
+    [Fact]
+    public async Task The_analysis_sheet_reads_operations_a_batch_at_a_time_and_misses_none()
+    {
+        await using var db = Db();
+        var filter = new MvdRegistry.Reporting.Export.Deidentified.ExportFilter();
+        var all = await new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter).Operations().Select(o => o.CaseId).ToListAsync();
+
+        var batched = new List<string>();
+        await foreach (var outcome in new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter, analysisBatch: 50).Outcomes(CancellationToken.None))
+            batched.Add(outcome.Operation.CaseId);
+
+        Assert.True(all.Count > 400);
+        Assert.Equal(all.Order(StringComparer.Ordinal), batched.Order(StringComparer.Ordinal));
+        Assert.Equal(batched.Count, batched.Distinct().Count());
     }
 
     private string Unzipped(string zip)

@@ -12,9 +12,9 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// operations of patients who have not withdrawn consent, their patients and their records. Nothing is
 /// held beyond the row being written, except the analysis sheet's batch of operations.
 /// </summary>
-public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
+/// <param name="analysisBatch">Operations derived together for the analysis sheet: bounded memory, few round trips.</param>
+public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter, int analysisBatch = DeidentifiedQuery.AnalysisBatch)
 {
-    /// <summary>Operations derived together for the analysis sheet: bounded memory, few round trips.</summary>
     public const int AnalysisBatch = 2_000;
 
     public IQueryable<Operation> Operations()
@@ -92,7 +92,7 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
             var from = last;
             var batch = Operations();
             if (from is not null) batch = batch.Where(o => string.Compare(o.CaseId, from) > 0);
-            var ids = await batch.OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(AnalysisBatch).ToListAsync(ct);
+            var ids = await batch.OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(analysisBatch).ToListAsync(ct);
             if (ids.Count == 0) yield break;
             var data = await RegistryLoader.LoadForStatisticsAsync(db, db.Operations.Where(o => ids.Contains(o.CaseId)), ct);
             var byId = data.Operations.ToDictionary(o => o.CaseId, StringComparer.Ordinal);
