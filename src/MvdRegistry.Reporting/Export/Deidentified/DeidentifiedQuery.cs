@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Bundle;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
@@ -94,11 +95,27 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
             if (from is not null) batch = batch.Where(o => string.Compare(o.CaseId, from) > 0);
             var ids = await batch.OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(analysisBatch).ToListAsync(ct);
             if (ids.Count == 0) yield break;
-            var data = await RegistryLoader.LoadForStatisticsAsync(db, db.Operations.Where(o => ids.Contains(o.CaseId)), ct);
+            var data = await LoadBatchAsync(ids, ct);
             var byId = data.Operations.ToDictionary(o => o.CaseId, StringComparer.Ordinal);
             foreach (var id in ids) yield return OutcomeDerivation.Derive(byId[id]);
             last = ids[^1];
         }
+    }
+
+    /// <summary>
+    /// A batch of operations with their patients and records, linked. Looked up by key (the case_id
+    /// indexes), not by a semi-join on the filter, which would scan the child tables once a batch.
+    /// </summary>
+    private async Task<RegistryData> LoadBatchAsync(List<string> ids, CancellationToken ct)
+    {
+        var data = new RegistryData();
+        data.Operations.AddRange(await db.Operations.AsNoTracking().Where(o => ids.Contains(o.CaseId)).ToListAsync(ct));
+        var patientIds = data.Operations.Select(o => o.PatientId).Distinct().ToList();
+        data.Patients.AddRange(await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct));
+        data.Imaging.AddRange(await db.Imaging.AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(ct));
+        data.FollowUps.AddRange(await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.CaseId)).ToListAsync(ct));
+        data.Complications.AddRange(await db.Complications.AsNoTracking().Where(c => ids.Contains(c.CaseId)).ToListAsync(ct));
+        return data.Link();
     }
 
     private static async IAsyncEnumerable<(RegistryRecord, RowContext)> Stream<T>(IQueryable<T> query, Func<T, (RegistryRecord, RowContext)> map,
