@@ -1,0 +1,36 @@
+namespace MvdRegistry.Reporting.Export.Deidentified;
+
+/// <summary>
+/// The codebook shipped in every de-identified export (the <c>codebook</c> sheet, <c>codebook.csv</c>):
+/// one row per column of every data sheet, with its label, type, codes and their labels, unit, how it
+/// is derived and what an empty cell means. read_export.R applies its labels; read_export.do is written from it.
+/// </summary>
+public static class Codebook
+{
+    public const string Sheet = "codebook";
+
+    public static readonly IReadOnlyList<ExportColumn> Columns =
+    [
+        Describe("sheet", "Sheet (xlsx) or file (CSV) the column is in"),
+        Describe("column", "Column name"),
+        Describe("label", "What the column holds"),
+        Describe("type", "pseudonym, text, integer, decimal, code (one of codes), binary (1 or 0, see codes)"),
+        Describe("codes", "The codes and their labels, code=label separated by |"),
+        Describe("unit", "Unit of a number"),
+        Describe("derivation", "Where the value comes from: the data dictionary variable, or the OUTCOMES.md item"),
+        Describe("empty_means", "What an empty cell means"),
+    ];
+
+    private static ExportColumn Describe(string name, string label) => new(name, label, ColumnTypes.Text, [], "", "codebook", "nothing to say");
+
+    public static string FormatCodes(ExportColumn column) => string.Join("|", column.Codes.Select(c => c.Code + "=" + c.Label));
+
+    public static ExportSheet Of(IEnumerable<(string Sheet, IReadOnlyList<ExportColumn> Columns)> sheets)
+    {
+        var rows = sheets.SelectMany(s => s.Columns.Select(c => new object?[]
+        {
+            s.Sheet, c.Name, c.Label, c.Type, FormatCodes(c), c.Unit, c.Derivation, c.Empty,
+        })).ToArray<object?[]>();
+        return new ExportSheet(Sheet, Columns, rows.ToAsyncEnumerable(), rows.Length);
+    }
+}

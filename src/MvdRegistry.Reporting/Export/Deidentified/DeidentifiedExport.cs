@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Reporting.Export.Deidentified;
+
+/// <summary>
+/// The de-identified research export, as the command line runs it and a background job can: checks the
+/// request, streams every sheet from the database into a temporary file (or folder) beside the target,
+/// moves it into place when complete (a crash or a cancellation leaves no half export), and answers
+/// the rows per sheet and the SHA-256 of what it wrote.
+/// </summary>
+/// <param name="secret">The registry's pseudonym secret (Statistics:PseudonymKey), which keys the HMAC of the pseudonyms.</param>
+public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 9998;
+
+    /// <summary>What is wrong with the request; empty when it can run. Nothing is written either way.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(DeidentifiedExportRequest request, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var output = request.Output;
+        if (string.IsNullOrWhiteSpace(output)) problems.Add("--out is empty");
+        else if (request.Format == ExportFormat.Xlsx)
+        {
+            if (!output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) problems.Add($"--out '{output}': an xlsx export is written to a file ending in .xlsx");
+            else if (Directory.Exists(output)) problems.Add($"--out '{output}' is a folder");
+        }
+        else if (request.IsZip)
+        {
+            if (Directory.Exists(output)) problems.Add($"--out '{output}' is a folder");
+        }
+        else if (Path.HasExtension(output) && Path.GetExtension(output) is ".csv" or ".xlsx" or ".txt")
+            problems.Add($"--out '{output}': a CSV export is written to a folder or to a file ending in .zip");
+        else if (File.Exists(output)) problems.Add($"--out '{output}' is a file: a CSV export is written to a folder or to a file ending in .zip");
+        else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+            problems.Add($"--out '{output}' is a folder that is not empty: choose a new or empty folder");
+
+        var filter = request.Filter;
+        if (filter.Indication is { } indication && !DataDictionary.Instance.Get(Forms.Case, "indication").HasCode(indication))
+            problems.Add($"--indication '{indication}' is not an indication ({string.Join(", ", DataDictionary.Instance.Get(Forms.Case, "indication").Choices.Select(c => c.Code))})");
+        if (filter.SiteList.Count > 0)
+        {
+            var known = await db.Sites.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
+            foreach (var site in filter.SiteList.Where(s => !known.Contains(s, StringComparer.Ordinal)))
+                problems.Add($"--sites: '{site}' is not a site of the registry");
+        }
+        foreach (var (name, year) in new[] { ("--from-year", filter.FromYear), ("--to-year", filter.ToYear) })
+            if (year is < FirstYear or > LastYear) problems.Add($"{name} {year} is not a year of surgery ({FirstYear} to {LastYear})");
+        if (filter.FromYear > filter.ToYear) problems.Add($"--from-year {filter.FromYear} is after --to-year {filter.ToYear}");
+        return problems;
+    }
+
+    /// <exception cref="ExportRefusedException">The request is invalid; nothing was written.</exception>
+    public async Task<DeidentifiedExportResult> RunAsync(DeidentifiedExportRequest request, IProgress<(int Percent, string Text)>? progress = null, CancellationToken ct = default)
+    {
+        var problems = await ValidateAsync(request, ct);
+        if (problems.Count > 0) throw new ExportRefusedException(problems);
+
+        var query = new DeidentifiedQuery(db, request.Filter);
+        var pseudonyms = new Pseudonyms(secret);
+        var counts = await query.CountAsync(ct);
+        var sheets = new List<ExportSheet>();
+        foreach (var form in Forms.All)
+        {
+            var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
+            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, ct), counts[form]));
+        }
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
+        var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
+        sheets.Add(codebook);
+
+        var written = sheets.ToDictionary(s => s.Name, _ => 0);
+        var total = Math.Max(1, sheets.Sum(s => s.Expected));
+        var done = 0;
+        var lastPercent = -1;
+        void OnRow(string sheet, int count)
+        {
+            written[sheet] = count;
+            var percent = (int)Math.Min(99, ++done * 100L / total);
+            if (percent == lastPercent) return;
+            lastPercent = percent;
+            progress?.Report((percent, $"{sheet}: {count:N0} rows"));
+        }
+        progress?.Report((0, "starting"));
+
+        var target = Path.GetFullPath(request.Output);
+        var files = request.Format switch
+        {
+            ExportFormat.Xlsx => await WriteXlsxAsync(target, sheets, request.Filter, OnRow, ct),
+            _ when request.IsZip => await WriteZipAsync(target, sheets, request.Filter, OnRow, ct),
+            _ => await WriteFolderAsync(target, sheets, request.Filter, OnRow, ct),
+        };
+        var sha = request.Format == ExportFormat.Csv && !request.IsZip
+            ? Sha256(Encoding.UTF8.GetBytes(string.Concat(files.OrderBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal).Select(f => $"{f.Sha256}  {Path.GetFileName(f.Path)}\n"))))
+            : files[0].Sha256;
+        progress?.Report((100, "done"));
+        return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
+    }
+
+    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var (record, context) in query.Rows(rules.Form, ct)) yield return rules.Row(record, context, pseudonyms);
+    }
+
+    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, Pseudonyms pseudonyms,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
+    }
+
+    /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>
+    private static async Task<List<ExportedFile>> WriteXlsxAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
+    {
+        var stem = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target));
+        var scripts = ScriptTemplates.For(sheets, filter, Path.GetFileName(target));
+        var outputs = new List<(string Temp, string Final)> { (TempBeside(target), target) };
+        outputs.AddRange(scripts.Keys.Select(name => (TempBeside(stem + "." + name), stem + "." + name)));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await XlsxExportWriter.WriteAsync(outputs[0].Temp, sheets, onRow, ct);
+            var i = 1;
+            foreach (var text in scripts.Values) await File.WriteAllTextAsync(outputs[i++].Temp, text, new UTF8Encoding(false), ct);
+            foreach (var (temp, final) in outputs) File.Move(temp, final, overwrite: true);
+        }
+        finally
+        {
+            foreach (var (temp, _) in outputs) File.Delete(temp);
+        }
+        return outputs.Select(o => new ExportedFile(o.Final, Sha256(o.Final))).ToList();
+    }
+
+    private static async Task<List<ExportedFile>> WriteZipAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
+    {
+        var temp = TempBeside(target);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await CsvExportWriter.WriteZipAsync(temp, sheets, ScriptTemplates.For(sheets, filter, null), onRow, ct);
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        return [new ExportedFile(target, Sha256(target))];
+    }
+
+    private static async Task<List<ExportedFile>> WriteFolderAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
+    {
+        var temp = TempBeside(target.TrimEnd(Path.DirectorySeparatorChar));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+            await CsvExportWriter.WriteFolderAsync(temp, sheets, ScriptTemplates.For(sheets, filter, null), onRow, ct);
+            // Validation allowed only a missing or empty folder here.
+            if (Directory.Exists(target)) Directory.Delete(target);
+            Directory.Move(temp, target);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+        return Directory.GetFiles(target).Order(StringComparer.Ordinal).Select(f => new ExportedFile(f, Sha256(f))).ToList();
+    }
+
+    private static string TempBeside(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

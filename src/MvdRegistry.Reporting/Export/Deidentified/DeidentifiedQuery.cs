@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Bundle;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Reporting.Export.Deidentified;
+
+/// <summary>
+/// The rows of a de-identified export, streamed from the database in key order: the filtered
+/// operations of patients who have not withdrawn consent, their patients and their records. Nothing is
+/// held beyond the row being written, except the analysis sheet's batch of operations.
+/// </summary>
+/// <param name="analysisBatch">Operations derived together for the analysis sheet: bounded memory, few round trips.</param>
+public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter, int analysisBatch = DeidentifiedQuery.AnalysisBatch)
+{
+    public const int AnalysisBatch = 2_000;
+
+    public IQueryable<Operation> Operations()
+    {
+        var operations = db.Operations.AsNoTracking().Where(o => o.Patient!.ConsentStatus != Codes.Withdrawn);
+        if (filter.Indication is { } indication) operations = operations.Where(o => o.Indication == indication);
+        if (filter.SiteList.Count > 0)
+        {
+            var sites = filter.SiteList.ToList();
+            operations = operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
+        }
+        if (filter.FromYear is { } from)
+        {
+            DateOnly? start = new DateOnly(from, 1, 1);
+            operations = operations.Where(o => o.SurgeryDate >= start);
+        }
+        if (filter.ToYear is { } to)
+        {
+            DateOnly? end = new DateOnly(to + 1, 1, 1);
+            operations = operations.Where(o => o.SurgeryDate < end);
+        }
+        return operations;
+    }
+
+    private IQueryable<Patient> Patients()
+    {
+        var operations = Operations();
+        return db.Patients.AsNoTracking().Where(p => operations.Any(o => o.PatientId == p.PatientId));
+    }
+
+    public async Task<Dictionary<string, int>> CountAsync(CancellationToken ct)
+    {
+        var operations = Operations();
+        var cases = await operations.CountAsync(ct);
+        return new Dictionary<string, int>
+        {
+            [Forms.Patient] = await Patients().CountAsync(ct),
+            [Forms.Case] = cases,
+            [Forms.Imaging] = await db.Imaging.CountAsync(i => operations.Any(o => o.CaseId == i.CaseId), ct),
+            [Forms.FollowUp] = await db.FollowUps.CountAsync(f => operations.Any(o => o.CaseId == f.CaseId), ct),
+            [Forms.Complication] = await db.Complications.CountAsync(c => operations.Any(o => o.CaseId == c.CaseId), ct),
+        };
+    }
+
+    /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit).</summary>
+    public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
+    {
+        var operations = Operations();
+        return form switch
+        {
+            Forms.Patient => Stream(Patients().OrderBy(p => p.PatientId).Select(p => new { Row = p, Surgery = (DateOnly?)null }), x => (x.Row, new RowContext(x.Surgery)), ct),
+            Forms.Case => Stream(operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }),
+                x => (x.Row, new RowContext(x.Row.SurgeryDate, x.Birth)), ct),
+            Forms.Imaging => Stream(db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId),
+                x => (x.Row, new RowContext(x.SurgeryDate)), ct),
+            Forms.FollowUp => Stream(db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId),
+                x => (x.Row, new RowContext(x.SurgeryDate)), ct),
+            Forms.Complication => Stream(db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
+                {
+                    Row = c,
+                    o.SurgeryDate,
+                    LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
+                }).OrderBy(x => x.Row.ComplicationId),
+                x => (x.Row, new RowContext(x.SurgeryDate, LastFuDay: OutcomeDerivation.DaysBetween(x.SurgeryDate, x.LastVisit))), ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
+        };
+    }
+
+    /// <summary>Every filtered operation with its derived variables, in key order, derived a batch at a time.</summary>
+    public async IAsyncEnumerable<OperationOutcome> Outcomes([EnumeratorCancellation] CancellationToken ct)
+    {
+        string? last = null;
+        while (true)
+        {
+            var from = last;
+            var batch = Operations();
+            if (from is not null) batch = batch.Where(o => string.Compare(o.CaseId, from) > 0);
+            var ids = await batch.OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(analysisBatch).ToListAsync(ct);
+            if (ids.Count == 0) yield break;
+            var data = await LoadBatchAsync(ids, ct);
+            var byId = data.Operations.ToDictionary(o => o.CaseId, StringComparer.Ordinal);
+            foreach (var id in ids) yield return OutcomeDerivation.Derive(byId[id]);
+            last = ids[^1];
+        }
+    }
+
+    /// <summary>
+    /// A batch of operations with their patients and records, linked. Looked up by key (the case_id
+    /// indexes), not by a semi-join on the filter, which would scan the child tables once a batch.
+    /// </summary>
+    private async Task<RegistryData> LoadBatchAsync(List<string> ids, CancellationToken ct)
+    {
+        var data = new RegistryData();
+        data.Operations.AddRange(await db.Operations.AsNoTracking().Where(o => ids.Contains(o.CaseId)).ToListAsync(ct));
+        var patientIds = data.Operations.Select(o => o.PatientId).Distinct().ToList();
+        data.Patients.AddRange(await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct));
+        data.Imaging.AddRange(await db.Imaging.AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(ct));
+        data.FollowUps.AddRange(await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.CaseId)).ToListAsync(ct));
+        data.Complications.AddRange(await db.Complications.AsNoTracking().Where(c => ids.Contains(c.CaseId)).ToListAsync(ct));
+        return data.Link();
+    }
+
+    private static async IAsyncEnumerable<(RegistryRecord, RowContext)> Stream<T>(IQueryable<T> query, Func<T, (RegistryRecord, RowContext)> map,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in query.AsAsyncEnumerable().WithCancellation(ct)) yield return map(item);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MvdRegistry.Reporting.Export.Deidentified;
+
+/// <summary>
+/// Pseudonyms for one export: HMAC-SHA-256 keyed by the registry's secret (Statistics:PseudonymKey) over
+/// a random salt drawn for this export, the kind of key and the key. The same key gets the same
+/// pseudonym throughout one export (so sheets join), another in the next (the salt is never written
+/// out), and without the secret nobody can recompute one from a known key.
+/// A pseudonym is a letter for its kind, a hyphen and 16 lower-case consonants (64 bits): it holds no
+/// digit, so it can never contain a registry key, an MRN or a surgeon code, which all do.
+/// </summary>
+public sealed class Pseudonyms
+{
+    private const string Alphabet = "bcdfghjkmnpqrstv";
+    private readonly byte[] _key;
+    private readonly byte[] _salt;
+    private readonly Dictionary<(string, string), string> _cache = [];
+
+    public Pseudonyms(string secret, byte[]? salt = null)
+    {
+        if (string.IsNullOrEmpty(secret)) throw new ArgumentException("the registry's pseudonym secret is empty", nameof(secret));
+        _key = Encoding.UTF8.GetBytes(secret);
+        _salt = salt ?? RandomNumberGenerator.GetBytes(32);
+    }
+
+    /// <param name="kind">The form whose key it is (patient, case ...) or the variable (surgeon_code).</param>
+    public string Of(string kind, string value)
+    {
+        // Surgeon codes repeat on every row; keys repeat once per child row. Memory stays bounded by
+        // the cache's reset below, so a million keys do not pile up.
+        if (_cache.TryGetValue((kind, value), out var known)) return known;
+        var message = Encoding.UTF8.GetBytes(kind + "\0" + value);
+        var input = new byte[_salt.Length + message.Length];
+        _salt.CopyTo(input, 0);
+        message.CopyTo(input, _salt.Length);
+        var hash = HMACSHA256.HashData(_key, input);
+        var text = new StringBuilder(18).Append(char.ToUpperInvariant(Prefix(kind))).Append('-');
+        for (var i = 0; i < 8; i++) text.Append(Alphabet[hash[i] >> 4]).Append(Alphabet[hash[i] & 15]);
+        var pseudonym = text.ToString();
+        if (_cache.Count >= 10_000) _cache.Clear();
+        _cache[(kind, value)] = pseudonym;
+        return pseudonym;
+    }
+
+    private static char Prefix(string kind) => kind switch
+    {
+        "complication" => 'x',
+        "surgeon_code" => 's',
+        _ => kind[0],
+    };
+}

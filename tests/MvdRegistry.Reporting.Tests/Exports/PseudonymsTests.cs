@@ -1,0 +1,60 @@
+using MvdRegistry.Reporting.Export.Deidentified;
+
+namespace MvdRegistry.Reporting.Tests.Exports;
+
+public sealed class PseudonymsTests
+{
+    private const string Secret = "a-test-secret-of-more-than-thirty-two-characters";
+
+    [Fact]
+    public void The_same_key_gets_the_same_pseudonym_within_one_export()
+    {
+        var pseudonyms = new Pseudonyms(Secret);
+
+        Assert.Equal(pseudonyms.Of("patient", "P0700001"), pseudonyms.Of("patient", "P0700001"));
+        Assert.NotEqual(pseudonyms.Of("patient", "P0700001"), pseudonyms.Of("patient", "P0700002"));
+    }
+
+    [Fact]
+    public void Two_exports_draw_two_salts_so_their_pseudonyms_differ()
+    {
+        Assert.NotEqual(new Pseudonyms(Secret).Of("patient", "P0700001"), new Pseudonyms(Secret).Of("patient", "P0700001"));
+    }
+
+    [Fact]
+    public void Without_the_secret_the_same_salt_gives_other_pseudonyms()
+    {
+        var salt = new byte[32];
+
+        Assert.Equal(new Pseudonyms(Secret, salt).Of("case", "C1"), new Pseudonyms(Secret, salt).Of("case", "C1"));
+        Assert.NotEqual(new Pseudonyms(Secret, salt).Of("case", "C1"), new Pseudonyms(Secret + "x", salt).Of("case", "C1"));
+    }
+
+    [Fact]
+    public void A_key_of_one_kind_and_the_same_text_of_another_get_different_pseudonyms()
+    {
+        var pseudonyms = new Pseudonyms(Secret);
+
+        Assert.NotEqual(pseudonyms.Of("patient", "X1")[2..], pseudonyms.Of("case", "X1")[2..]);
+    }
+
+    [Theory]
+    [InlineData("patient", 'P')]
+    [InlineData("case", 'C')]
+    [InlineData("imaging", 'I')]
+    [InlineData("followup", 'F')]
+    [InlineData("complication", 'X')]
+    [InlineData("surgeon_code", 'S')]
+    public void A_pseudonym_is_its_kind_s_letter_and_sixteen_consonants_without_a_digit(string kind, char letter)
+    {
+        var pseudonym = new Pseudonyms(Secret).Of(kind, "HOU-S1");
+
+        Assert.Matches($"^{letter}-[bcdfghjkmnpqrstv]{{16}}$", pseudonym);
+    }
+
+    [Fact]
+    public void An_empty_secret_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new Pseudonyms(""));
+    }
+}
