@@ -6,6 +6,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Jobs.Statistics;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace MvdRegistry.IntegrationTests.Jobs;
 
@@ -17,7 +18,7 @@ namespace MvdRegistry.IntegrationTests.Jobs;
 /// the job's Hangfire history: each Processing state names the server, and each worker's servers are
 /// the ones that appeared when it started. Every wait is bounded; the processes are killed in any case.
 /// </summary>
-public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests<PostgresTestDatabase>(database)
+public sealed class ScaleOutTests(PostgresTestDatabase database, ITestOutputHelper output) : RegistryTests<PostgresTestDatabase>(database)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private static readonly DateOnly AsOf = new(2026, 11, 25);
@@ -36,6 +37,7 @@ public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests
         await using var second = await StartWorkerAsync(client);
 
         // Fifty runs told apart by their as-of dates.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var asOfs = new Dictionary<long, DateOnly>();
         for (var i = 0; i < 50; i++)
         {
@@ -68,7 +70,7 @@ public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests
         Assert.All(runs, r => Assert.Equal(SucceededState.StateName, client.StateOf(r.HangfireJobId!)));
         var byFirst = processedOn.Count(first.Servers.Contains);
         var bySecond = processedOn.Count(second.Servers.Contains);
-        Console.WriteLine($"scale-out: worker {first.Process.ProcessId} ran {byFirst} runs, worker {second.Process.ProcessId} ran {bySecond}");
+        output.WriteLine($"worker {first.Process.ProcessId} ran {byFirst} runs, worker {second.Process.ProcessId} ran {bySecond}; 50 runs in {watch.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(50, byFirst + bySecond);
         Assert.True(byFirst > 0 && bySecond > 0, $"one worker ran every job: {byFirst} and {bySecond}");
     }
@@ -99,8 +101,10 @@ public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests
 
         await victim.Process.KillAsync();
         await hold.RollbackAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        await WaitAsync(async () => (await client.RunAsync(queued.Id)).IsFinished, "the run to finish", client, first, second);
+        await WaitAsync(async () => (await client.RunAsync(queued.Id)).IsFinished, "the run to finish", client, first, second, jobId);
+        output.WriteLine($"worker {victim.Process.ProcessId} killed; worker {survivor.Process.ProcessId} finished the run {watch.Elapsed.TotalSeconds:F1} s later");
         var run = await client.RunAsync(queued.Id);
         await using var db = Database.NewContext();
         var snapshot = Assert.Single(await db.StatisticsSnapshots.AsNoTracking().ToListAsync());
@@ -145,7 +149,7 @@ public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests
                 if (process.HasExited) throw new InvalidOperationException("the Worker exited:\n" + process.Tail());
                 servers = monitor.Servers().Select(s => s.Name).Where(n => !before.Contains(n)).ToHashSet();
                 return Task.FromResult(servers.Count == 2);
-            }, $"the servers of worker {process.ProcessId}", client, process);
+            }, $"the servers of worker {process.ProcessId}", client, [process]);
             return new StartedWorker(process, servers);
         }
         catch
@@ -179,16 +183,16 @@ public sealed class ScaleOutTests(PostgresTestDatabase database) : RegistryTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private static Task WaitAsync(Func<Task<bool>> done, string what, JobServer client, params StartedWorker[] workers) =>
-        WaitAsync(done, what, client, workers.Select(w => w.Process).ToArray());
+    private static Task WaitAsync(Func<Task<bool>> done, string what, JobServer client, StartedWorker first, StartedWorker second, string? jobId = null) =>
+        WaitAsync(done, what, client, [first.Process, second.Process], jobId);
 
-    private static async Task WaitAsync(Func<Task<bool>> done, string what, JobServer client, params WorkerProcess[] workers)
+    private static async Task WaitAsync(Func<Task<bool>> done, string what, JobServer client, WorkerProcess[] workers, string? jobId = null)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!await done())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"waited {Timeout.TotalSeconds} s for {what}; {client.History(null)}\n"
+                throw new TimeoutException($"waited {Timeout.TotalSeconds} s for {what}; {client.History(jobId)}\n"
                     + string.Join("\n", workers.Select(w => $"worker {w.ProcessId}{(w.HasExited ? " (exited)" : "")}:\n{w.Tail()}")));
             await Task.Delay(200);
         }
