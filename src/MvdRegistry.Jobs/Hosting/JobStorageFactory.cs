@@ -25,10 +25,18 @@ public static class JobStorageFactory
                 SchemaName = schema,
                 QueuePollInterval = options.PollInterval,
                 PrepareSchemaIfNecessary = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
+                UseSlidingInvisibilityTimeout = true,
+                DistributedLockTimeout = options.InvisibilityTimeout,
             }),
             DatabaseProvider.SqlServer => new SqlServerStorage(
                 () => new Microsoft.Data.SqlClient.SqlConnection(connection),
-                new SqlServerStorageOptions { SchemaName = schema, PrepareSchemaIfNecessary = true }),
+                new SqlServerStorageOptions
+                {
+                    SchemaName = schema,
+                    PrepareSchemaIfNecessary = true,
+                    SlidingInvisibilityTimeout = options.InvisibilityTimeout,
+                }),
             _ => new SQLiteStorage(SqliteFile(connection, schema), new SQLiteStorageOptions
             {
                 QueuePollInterval = options.PollInterval,

@@ -26,6 +26,14 @@ public sealed class JobsOptions
     public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// PostgreSQL and SQL Server: how long the job of a worker that died (killed, its machine lost) stays
+    /// invisible before another worker takes it. The timeout slides: a live worker renews it while the job
+    /// runs, so it need not exceed the longest job. On PostgreSQL it is also how long a dead worker's
+    /// distributed locks (the run's lock of <c>JobRunner</c>) hold before another worker may take them.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// SQLite storage only (no sliding invisibility timeout there): a job still running after this is
     /// handed to another worker, so it must exceed the longest job.
     /// </summary>
