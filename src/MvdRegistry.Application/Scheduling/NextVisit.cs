@@ -9,6 +9,14 @@ public enum VisitState { Due, Overdue, ScheduleComplete, NotExpected }
 /// <summary>An operation's next follow-up target as of a date, by the Core's <see cref="FollowUpSchedule"/>.</summary>
 public sealed record NextVisit(VisitState State, int? TargetDay, DateOnly? TargetDate, int DaysLate)
 {
+    /// <summary>When overdue: the latest visit missed (<see cref="FollowUpSchedule.LatestMissedTarget"/>), the one a call would now arrange.</summary>
+    public int? LatestMissedDay { get; init; }
+
+    public DateOnly? LatestMissedDate { get; init; }
+
+    /// <summary>Days since the latest missed visit was due.</summary>
+    public int DaysSinceLatestMissed { get; init; }
+
     /// <param name="expected">False after a recorded death or a withdrawal of consent: no visit is chased.</param>
     public static NextVisit Of(DateOnly? surgery, DateOnly? lastVisit, bool expected, DateOnly today)
     {
@@ -17,9 +25,14 @@ public sealed record NextVisit(VisitState State, int? TargetDay, DateOnly? Targe
         if (FollowUpSchedule.NextTarget(lastDay) is not { } target) return new NextVisit(VisitState.ScheduleComplete, null, null, 0);
         // The Core decides overdue from an outcome; these are the only fields its rule reads.
         var outcome = new OperationOutcome { Operation = new Operation { SurgeryDate = s }, LastFuDay = lastDay };
-        return FollowUpSchedule.Overdue(outcome, today) is { } overdue
-            ? new NextVisit(VisitState.Overdue, target, overdue.TargetDate, overdue.DaysLate)
-            : new NextVisit(VisitState.Due, target, s.AddDays(target), 0);
+        if (FollowUpSchedule.Overdue(outcome, today) is not { } overdue) return new NextVisit(VisitState.Due, target, s.AddDays(target), 0);
+        var latest = FollowUpSchedule.LatestMissedTarget(s, lastDay, today) ?? overdue.TargetDay;
+        return new NextVisit(VisitState.Overdue, target, overdue.TargetDate, overdue.DaysLate)
+        {
+            LatestMissedDay = latest,
+            LatestMissedDate = s.AddDays(latest),
+            DaysSinceLatestMissed = today.DayNumber - s.AddDays(latest).DayNumber,
+        };
     }
 
     /// <summary>"1 month", "6 months", "2 years": how clinics name the visits.</summary>

@@ -75,4 +75,20 @@ public class FollowUpScheduleTests
         Assert.Equal((1, 2), (completeness.All.OneYearCapture.X, completeness.All.OneYearCapture.N));
         Assert.Equal("HOU", Assert.Single(completeness.Sites).Site);
     }
+
+    [Theory]
+    // Surgery 2009-03-02, last seen at one year, asked in 2024: the 5-year visit is the latest missed.
+    [InlineData("2009-03-02", 365, "2024-11-30", 1825)]
+    // No visit yet, 100 days after surgery: the 1-month visit (day 30) is 70 days past; day 91 only 9.
+    [InlineData("2024-01-01", null, "2024-04-10", 30)]
+    // Day 91 + 31: the 3-month visit is 31 days past, so it is the latest missed.
+    [InlineData("2024-01-01", 30, "2024-05-02", 91)]
+    // Seen at day 400, asked on day 760: the 2-year visit (730) is 30 days past, not more: nothing missed.
+    [InlineData("2024-01-01", 400, "2026-01-30", null)]
+    // Schedule complete: nothing to miss.
+    [InlineData("2009-03-02", 1825, "2024-11-30", null)]
+    public void The_latest_missed_visit_is_the_last_target_more_than_30_days_past_from_the_next_one_on(string surgery, int? lastVisitDay, string asOf, int? expected)
+    {
+        Assert.Equal(expected, FollowUpSchedule.LatestMissedTarget(DateOnly.Parse(surgery), lastVisitDay, DateOnly.Parse(asOf)));
+    }
 }

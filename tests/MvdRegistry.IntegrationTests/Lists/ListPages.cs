@@ -31,6 +31,11 @@ public static partial class ListPages
     /// <summary>The page's text as shown, entities decoded (Razor encodes "–" as &amp;#x2013;).</summary>
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 
+    /// <summary>The table row that links to the operation <paramref name="caseId"/>, decoded.</summary>
+    public static string Row(string html, string caseId) => Text(System.Text.RegularExpressions.Regex.Match(html,
+        $@"<tr>(?:(?!</tr>).)*href=""/Cases/{System.Text.RegularExpressions.Regex.Escape(caseId)}""(?:(?!</tr>).)*</tr>",
+        System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+
     /// <summary>The reference registry (../shared/reference/registry-small) and the demo users, imported once per database.</summary>
     public static async Task ImportReferenceOnceAsync(TestDatabase database)
     {

@@ -29,6 +29,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : RegistryTest
             .Case("I-PIT", "PIT", operatedDaysAgo: 400, surgeon: "PIT-S1")
             .Case("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
             .Case("K77", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 77])
+            .Case("L-LOST", "HOU", operatedDaysAgo: 3000, surgeon: "HOU-S1", visitDays: [30, 365])
             .DemoUsers()
             .SaveAsync(db);
     }
@@ -40,7 +41,7 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : RegistryTest
 
         var overdue = ListPages.CaseIds(await client.GetStringAsync("/Cases?overdue=true"));
 
-        Assert.Equal(["A31LATE", "D15DAY", "H1810", "J76"], overdue.Order());
+        Assert.Equal(["A31LATE", "D15DAY", "H1810", "J76", "L-LOST"], overdue.Order());
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : RegistryTest
 
         var page = await client.GetStringAsync("/FollowUps/Overdue?scope=sites");
 
-        // Most recently due first: A, D and J are 31 days late (then by key), H years late.
-        Assert.Equal(["A31LATE", "D15DAY", "J76", "H1810"], ListPages.CaseIds(page));
+        // Most recently due first: A, D and J are 31 days late (then by key), H and L years late.
+        Assert.Equal(["A31LATE", "D15DAY", "J76", "H1810", "L-LOST"], ListPages.CaseIds(page));
         Assert.Contains("href=\"/Cases/A31LATE/FollowUps/New\"", page);
         Assert.Contains("1 month", page);
         Assert.Contains("3 months", page);
@@ -74,13 +75,30 @@ public abstract class OverdueTests<TDatabase>(TDatabase database) : RegistryTest
     }
 
     [Fact]
+    public async Task A_patient_lost_for_years_shows_the_latest_missed_visit_and_how_long_since_last_seen()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+
+        var page = await client.GetStringAsync("/FollowUps/Overdue?scope=sites");
+
+        // Operated 3,000 days ago and last seen at one year: the 5-year visit (day 1825) is the one to arrange,
+        // 1,175 days ago; the 2-year visit was the first missed; last seen 2,635 days (7.2 years) ago.
+        var row = ListPages.Row(page, "L-LOST");
+        Assert.Contains("Visit at 5 years", row);
+        Assert.Contains("first missed: the visit at 2 years", row);
+        Assert.Contains(">1175</span>", row);
+        Assert.Contains("7.2 years ago at a visit", row);
+        Assert.Contains("61 days ago at surgery", ListPages.Row(page, "A31LATE"));
+    }
+
+    [Fact]
     public async Task A_surgeon_sees_by_default_only_the_overdue_operations_under_their_own_code()
     {
         var client = await SignedInAsync("surgeon.hou");
 
         var page = await client.GetStringAsync("/FollowUps/Overdue");
 
-        Assert.Equal(["A31LATE", "J76", "H1810"], ListPages.CaseIds(page));
+        Assert.Equal(["A31LATE", "J76", "H1810", "L-LOST"], ListPages.CaseIds(page));
         Assert.Contains("My operations (HOU-S1)", page);
     }
 

@@ -22,6 +22,21 @@ public static class FollowUpSchedule
         return null;
     }
 
+    /// <summary>
+    /// The latest visit an overdue operation has missed: the last target more than <see cref="GraceDays"/>
+    /// past as of <paramref name="asOf"/>, from its next target on. For a 2009 operation last seen at one
+    /// year that is the 5-year visit, not the 2-year one: the visit a call would now arrange.
+    /// </summary>
+    /// <returns>The target day, or null when no target from the next one on is that far past.</returns>
+    public static int? LatestMissedTarget(DateOnly surgery, int? lastFollowUpDay, DateOnly asOf)
+    {
+        if (NextTarget(lastFollowUpDay) is not { } next) return null;
+        int? latest = null;
+        foreach (var target in TargetDays)
+            if (target >= next && asOf.DayNumber - surgery.AddDays(target).DayNumber > GraceDays) latest = target;
+        return latest;
+    }
+
     /// <returns>The overdue visit's target, or null when the operation is not overdue as of <paramref name="asOf"/>.</returns>
     public static OverdueFollowUp? Overdue(OperationOutcome operation, DateOnly asOf)
     {

@@ -54,14 +54,18 @@ public sealed class OverdueModel(RegistryDbContext db, RegistryUser user, TimePr
                 LastVisit = o.FollowUps.Max(f => f.VisitDate),
             })
             .AsNoTracking().ToListAsync(ct);
-        foreach (var row in overdue) row.Next = NextVisit.Of(row.SurgeryDate, row.LastVisit, expected: true, today);
+        foreach (var row in overdue)
+        {
+            row.Next = NextVisit.Of(row.SurgeryDate, row.LastVisit, expected: true, today);
+            row.DaysSinceSeen = (row.LastVisit ?? row.SurgeryDate) is { } seen ? today.DayNumber - seen.DayNumber : null;
+        }
 
         Total = overdue.Count;
         var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         Pager = new Pager(page, pageCount, p => Url.Page("/FollowUps/Overdue", new { scope = Scope, p = p > 1 ? p : (int?)null }));
         // Most recently due first: those are the patients still within reach of a call.
-        Rows = overdue.OrderBy(r => r.Next.DaysLate).ThenBy(r => r.CaseId, StringComparer.Ordinal)
+        Rows = overdue.OrderBy(r => r.Next.DaysSinceLatestMissed).ThenBy(r => r.CaseId, StringComparer.Ordinal)
             .Skip((page - 1) * PageSize).Take(PageSize).ToList();
     }
 }

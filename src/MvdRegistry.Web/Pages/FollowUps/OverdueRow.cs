@@ -15,5 +15,8 @@ public sealed class OverdueRow
 
     public int? LastVisitDay => SurgeryDate is { } s && LastVisit is { } v ? v.DayNumber - s.DayNumber : null;
 
+    /// <summary>Days since the patient was last seen for this operation: the last visit, or the surgery.</summary>
+    public int? DaysSinceSeen { get; set; }
+
     public NextVisit Next { get; set; } = new(VisitState.NotExpected, null, null, 0);
 }
