@@ -42,7 +42,7 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         Assert.Equal(("statistics", "researcher", 100, "{\"AsOf\":\"2026-11-25\",\"Filter\":null}"), (run.Kind, run.RequestedBy, run.ProgressPercent, run.Parameters));
         Assert.True(run.QueuedAt <= run.StartedAt && run.StartedAt <= snapshot.ComputedAt && snapshot.ComputedAt <= run.FinishedAt);
         Assert.Null(run.Error);
-        Assert.Equal(SucceededState.StateName, server.StateOf(run.HangfireJobId!));
+        Assert.Equal(SucceededState.StateName, await server.WaitForStateAsync(run.HangfireJobId!, SucceededState.StateName));
     }
 
     [Fact]
@@ -177,6 +177,7 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
         await using var server = await JobServer.StartAsync(Database, schema: JobsOptions.DefaultSchema);
         var run = await server.EnqueueAsync(l => CountingJob.EnqueueAsync(l, TestToken.New()));
         await server.WaitForRunAsync(run.Id, r => r.IsFinished);
+        await server.WaitForStateAsync(run.HangfireJobId!, SucceededState.StateName);
 
         // A respawner made now, with Hangfire's tables present, with the options the fixture resets with.
         await Database.ResetWithNewRespawnerAsync();

@@ -66,8 +66,9 @@ public sealed class ScaleOutTests(PostgresTestDatabase database, ITestOutputHelp
         }
 
         // Each job started once (one Processing state), on a server of one of the two processes, and both ran some.
+        // (A run row is done inside its job; Hangfire moves the job to Succeeded only after the job method returns.)
+        foreach (var run in runs) await client.WaitForStateAsync(run.HangfireJobId!, SucceededState.StateName);
         var processedOn = runs.Select(r => Assert.Single(ProcessingServers(client, r.HangfireJobId!))).ToList();
-        Assert.All(runs, r => Assert.Equal(SucceededState.StateName, client.StateOf(r.HangfireJobId!)));
         var byFirst = processedOn.Count(first.Servers.Contains);
         var bySecond = processedOn.Count(second.Servers.Contains);
         output.WriteLine($"worker {first.Process.ProcessId} ran {byFirst} runs, worker {second.Process.ProcessId} ran {bySecond}; 50 runs in {watch.Elapsed.TotalSeconds:F1} s");
@@ -111,7 +112,9 @@ public sealed class ScaleOutTests(PostgresTestDatabase database, ITestOutputHelp
         Assert.Equal((JobRunStatus.Succeeded, StatisticsJob.OutputOf(snapshot.Id), (long?)run.Id), (run.Status, run.Output, snapshot.RunId));
         Assert.Null(run.Error);
 
-        // Started on the killed worker, then again, once, on the other one, where it succeeded.
+        // Started on the killed worker, then again, once, on the other one, where it succeeded. (The run row
+        // is done inside the job; Hangfire moves the job to Succeeded only after the job method returns.)
+        await client.WaitForStateAsync(jobId, SucceededState.StateName);
         var servers = ProcessingServers(client, jobId);
         Assert.Equal(2, servers.Count);
         Assert.Contains(servers[0], victim.Servers);
