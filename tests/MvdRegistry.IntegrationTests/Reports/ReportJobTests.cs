@@ -112,24 +112,25 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
     [Fact]
     public async Task A_run_whose_recorded_output_lies_outside_the_output_folder_has_no_file_to_serve()
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
-        var inside = Path.Combine(server.OutputFolder, "outcomes.xlsx");
+        var folder = Directory.CreateTempSubdirectory("mvd-reports-").FullName;
+        var inside = Path.Combine(folder, "outcomes.xlsx");
         await File.WriteAllTextAsync(inside, "x");
         var outside = Path.Combine(Path.GetTempPath(), $"mvd-outside-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllTextAsync(outside, "x");
         try
         {
-            var options = new JobsOptions { OutputFolder = server.OutputFolder };
+            var options = new JobsOptions { OutputFolder = folder };
             JobRun Run(string output, string status = JobRunStatus.Succeeded) => new() { Kind = ReportJob.Kind, Status = status, Output = output };
             Assert.Equal(inside, ReportJob.FileOf(Run(inside), options));
             Assert.Null(ReportJob.FileOf(Run(outside), options));
-            Assert.Null(ReportJob.FileOf(Run(Path.Combine(server.OutputFolder, "..", Path.GetFileName(outside))), options));
+            Assert.Null(ReportJob.FileOf(Run(Path.Combine(folder, "..", Path.GetFileName(outside))), options));
             Assert.Null(ReportJob.FileOf(Run(inside, JobRunStatus.Failed), options));
-            Assert.Null(ReportJob.FileOf(Run(Path.Combine(server.OutputFolder, "missing.xlsx")), options));
+            Assert.Null(ReportJob.FileOf(Run(Path.Combine(folder, "missing.xlsx")), options));
         }
         finally
         {
             File.Delete(outside);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
