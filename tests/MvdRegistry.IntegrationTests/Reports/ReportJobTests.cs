@@ -135,6 +135,8 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
     }
 }
 
+[Collection(HangfireHosts.Name)]
 public sealed class SqliteReportJobTests(SqliteTestDatabase database) : ReportJobTests<SqliteTestDatabase>(database);
 
+[Collection(HangfireHosts.Name)]
 public sealed class PostgresReportJobTests(PostgresTestDatabase database) : ReportJobTests<PostgresTestDatabase>(database);

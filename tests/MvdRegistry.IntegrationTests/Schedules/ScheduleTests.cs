@@ -33,7 +33,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [Fact]
     public async Task A_new_schedule_is_stored_and_is_a_recurring_job_of_its_cron_in_its_time_zone()
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
 
         var result = await DoAsync(server, s => s.CreateAsync(Input(filter: new StatisticsFilter { Indication = "HFS", SurgeryFrom = new DateOnly(2020, 1, 1) }), "admin"));
 
@@ -65,7 +65,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [MemberData(nameof(BadInputs))]
     public async Task A_bad_schedule_is_refused_with_a_clear_message_and_nothing_is_written(string name, string cron, string zone, int keep, string message)
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
 
         var result = await DoAsync(server, s => s.CreateAsync(Input(name, cron, zone, keep), "admin"));
 
@@ -80,7 +80,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [MemberData(nameof(BadInputs))]
     public async Task A_bad_edit_is_refused_with_a_clear_message_and_changes_nothing(string name, string cron, string zone, int keep, string message)
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
         var created = (await DoAsync(server, s => s.CreateAsync(Input(), "admin"))).Schedule!;
 
         var result = await DoAsync(server, s => s.UpdateAsync(created.Id, created.Version, Input(name, cron, zone, keep), default));
@@ -97,7 +97,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [Fact]
     public async Task Unknown_sites_a_second_schedule_of_the_same_name_and_an_indication_not_in_the_registry_are_refused()
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
         Assert.True((await DoAsync(server, s => s.CreateAsync(Input(), "admin"))).Succeeded);
 
         var sites = await DoAsync(server, s => s.CreateAsync(Input("Site", filter: new StatisticsFilter { Sites = ["NOWHERE"] }), "admin"));
@@ -114,7 +114,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [Fact]
     public async Task An_edit_of_a_schedule_changed_since_it_was_read_is_refused()
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
         var created = (await DoAsync(server, s => s.CreateAsync(Input(), "admin"))).Schedule!;
         Assert.True((await DoAsync(server, s => s.UpdateAsync(created.Id, 1, Input(cron: "0 7 * * 1"), default))).Succeeded);
 
@@ -152,7 +152,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     [Fact]
     public async Task Pausing_removes_the_recurring_job_at_once_resuming_adds_it_and_deleting_removes_it_and_the_schedule()
     {
-        await using var server = await JobServer.StartAsync(Database, JobHost.Client);
+        await using var server = await JobServer.StartAsync(Database);
         var created = (await DoAsync(server, s => s.CreateAsync(Input(), "admin"))).Schedule!;
 
         var paused = await DoAsync(server, s => s.SetPausedAsync(created.Id, 1, paused: true));
@@ -203,6 +203,8 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
     }
 }
 
+[Collection(HangfireHosts.Name)]
 public sealed class SqliteScheduleTests(SqliteTestDatabase database) : ScheduleTests<SqliteTestDatabase>(database);
 
+[Collection(HangfireHosts.Name)]
 public sealed class PostgresScheduleTests(PostgresTestDatabase database) : ScheduleTests<PostgresTestDatabase>(database);
