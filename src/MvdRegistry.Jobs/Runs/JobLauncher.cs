@@ -27,11 +27,12 @@ public sealed class JobLauncher(RegistryDbContext db, IBackgroundJobClient clien
         };
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        run.HangfireJobId = client.Enqueue(call(run.Id));
+        var hangfireJobId = client.Enqueue(call(run.Id));
         // Recorded without the row version: a worker may already be starting the run (it records the same id).
-        var hangfireJobId = run.HangfireJobId;
         await db.JobRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HangfireJobId, hangfireJobId), ct);
-        db.Entry(run).State = EntityState.Unchanged;
+        var stored = db.Entry(run).Property(r => r.HangfireJobId);
+        stored.CurrentValue = hangfireJobId;
+        stored.OriginalValue = hangfireJobId;
         return run;
     }
 
