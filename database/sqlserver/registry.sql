@@ -563,3 +563,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201190504_ReportSchedules'
+)
+BEGIN
+    CREATE TABLE [report_schedules] (
+        [id] bigint NOT NULL IDENTITY,
+        [row_version] int NOT NULL,
+        [name] nvarchar(200) NOT NULL,
+        [report_kind] nvarchar(40) NOT NULL,
+        [indication] nvarchar(10) NULL,
+        [sites] nvarchar(1000) NOT NULL,
+        [surgery_from] date NULL,
+        [surgery_to] date NULL,
+        [cron] nvarchar(100) NOT NULL,
+        [time_zone] nvarchar(100) NOT NULL,
+        [runs_to_keep] int NOT NULL,
+        [paused] bit NOT NULL,
+        [created_by] nvarchar(200) NOT NULL,
+        [created_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_report_schedules] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201190504_ReportSchedules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_report_schedules_name] ON [report_schedules] ([name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201190504_ReportSchedules'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201190504_ReportSchedules', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -22,6 +22,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
 
+    public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
+
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }
 

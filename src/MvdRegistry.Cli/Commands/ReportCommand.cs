@@ -6,16 +6,21 @@ using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data;
+using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Reporting.Reports;
 
 namespace MvdRegistry.Cli.Commands;
 
 /// <summary>
-/// `report outcomes`: the Excel outcome report of the chosen operations, computed as `stats` computes
-/// (StatisticsLoader, RegistryStatistics.Compute) and written through a temporary file beside the target.
+/// `report outcomes`: the Excel outcome report of the chosen operations, made as the report job makes it
+/// (<see cref="OutcomeReportMaking"/>: the filter's statistics snapshot computed and stored, then the
+/// workbook written from it through a temporary file beside the target).
 /// </summary>
 internal static class ReportCommand
 {
+    /// <summary>Who the stored snapshot names as having asked for it.</summary>
+    public const string RequestedBy = "command line";
+
     public static Command Create(CliContext context) =>
         new("report", "Write a report.") { Outcomes(context) };
 
@@ -66,8 +71,7 @@ internal static class ReportCommand
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
 
-            var siteNames = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, ct);
-            var unknown = filter.Sites.Where(s => !siteNames.ContainsKey(s)).ToArray();
+            var (unknown, siteNames) = await OutcomeReportMaking.SitesAsync(db, filter, ct);
             if (unknown.Length > 0)
             {
                 await context.Error.WriteLineAsync($"error: unknown site {string.Join(", ", unknown.Select(s => $"'{s}'"))}: the registry's sites are " +
@@ -75,16 +79,10 @@ internal static class ReportCommand
                 return CliContext.InvalidInput;
             }
 
-            var dataAsOf = DateTimeOffset.Now;
-            var data = await StatisticsLoader.LoadAsync(db, filter, ct);
-            var snapshot = RegistryStatistics.Compute(data.Patients, Today.Of(TimeProvider.System));
-            var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
             var key = new PseudonymOptions { PseudonymKey = context.Configuration[$"{PseudonymOptions.Section}:{nameof(PseudonymOptions.PseudonymKey)}"] ?? "" }.Key;
-            var surgeons = new SurgeonNames(codes, key, real: parse.GetValue(realCodes), own: null, siteFiltered: filter.Sites.Count > 0);
-            var reportScope = new OutcomeReportScope(filter, dataAsOf, DateTimeOffset.Now, siteNames, surgeons);
-
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            OutcomeReport.WriteFile(snapshot, reportScope, path);
+            var (_, _, snapshot, reportScope) = await OutcomeReportMaking.WriteAsync(db, filter, Today.Of(TimeProvider.System), RequestedBy, runId: null,
+                key, parse.GetValue(realCodes), path, TimeProvider.System, _ => Task.CompletedTask, ct);
             await context.Out.WriteLineAsync($"Wrote {path}: {snapshot.Population.Operations} analysed operations ({ReportText.ScopeLine(reportScope)}).");
             return CliContext.Done;
         });

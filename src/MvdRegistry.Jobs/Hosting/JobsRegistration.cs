@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MvdRegistry.Data;
+using MvdRegistry.Application.Statistics;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
 
@@ -41,6 +43,10 @@ public static class JobsRegistration
         services.AddScoped<JobLauncher>();
         services.AddScoped<StatisticsJob>();
         services.AddScoped<NightlyStatistics>();
+        services.AddOptions<PseudonymOptions>().Bind(configuration.GetSection(PseudonymOptions.Section));
+        services.AddScoped<ReportJob>();
+        services.AddScoped<ScheduledReport>();
+        services.AddScoped<ReportSchedules>();
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {

@@ -1,29 +1,51 @@
 using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MvdRegistry.Data;
+using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Statistics;
 
 namespace MvdRegistry.Jobs.Hosting;
 
 /// <summary>
-/// Registers the registry's recurring jobs with Hangfire when a host that runs servers starts, from
-/// configuration: the nightly statistics snapshot (<c>Jobs:StatisticsCron</c>, in <c>Jobs:TimeZone</c>;
-/// an empty cron removes it). Hangfire runs a recurring job missed while every server was down once,
-/// not once per missed slot.
+/// Registers the registry's recurring jobs with Hangfire when a host that runs servers starts:
+/// - the nightly statistics snapshot, from configuration (<c>Jobs:StatisticsCron</c>, in
+///   <c>Jobs:TimeZone</c>; an empty cron removes it);
+/// - every report schedule, from the registry database: each active schedule's recurring job is added
+///   or updated, and the recurring jobs of paused or deleted schedules are removed, so schedules survive
+///   a restart and a change made while no server ran takes effect.
+/// Hangfire runs a recurring job missed while every server was down once, not once per missed slot.
 /// </summary>
-public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobsOptions> options) : IHostedService
+public sealed class RecurringJobs(IRecurringJobManager recurring, JobStorage storage, IServiceScopeFactory scopes, IOptions<JobsOptions> options) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var jobs = options.Value;
         if (string.IsNullOrWhiteSpace(jobs.StatisticsCron))
-        {
             recurring.RemoveIfExists(NightlyStatistics.RecurringJobId);
-            return Task.CompletedTask;
+        else
+            recurring.AddOrUpdate<NightlyStatistics>(NightlyStatistics.RecurringJobId, job => job.EnqueueAsync(), jobs.StatisticsCron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
+        await RegisterSchedulesAsync(cancellationToken);
+    }
+
+    private async Task RegisterSchedulesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var schedules = await db.ReportSchedules.AsNoTracking().ToListAsync(ct);
+        foreach (var schedule in schedules) ReportSchedules.Register(recurring, schedule);
+
+        var known = schedules.Select(s => ScheduledReport.RecurringJobId(s.Id)).ToHashSet(StringComparer.Ordinal);
+        using var connection = storage.GetConnection();
+        foreach (var job in connection.GetRecurringJobs())
+        {
+            if (job.Id.StartsWith(ScheduledReport.RecurringJobPrefix, StringComparison.Ordinal) && !known.Contains(job.Id))
+                recurring.RemoveIfExists(job.Id);
         }
-        recurring.AddOrUpdate<NightlyStatistics>(NightlyStatistics.RecurringJobId, job => job.EnqueueAsync(), jobs.StatisticsCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

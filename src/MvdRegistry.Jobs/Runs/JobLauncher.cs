@@ -27,8 +27,12 @@ public sealed class JobLauncher(RegistryDbContext db, IBackgroundJobClient clien
         };
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        run.HangfireJobId = client.Enqueue(call(run.Id));
-        await db.SaveChangesAsync(ct);
+        var hangfireJobId = client.Enqueue(call(run.Id));
+        // Recorded without the row version: a worker may already be starting the run (it records the same id).
+        await db.JobRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HangfireJobId, hangfireJobId), ct);
+        var stored = db.Entry(run).Property(r => r.HangfireJobId);
+        stored.CurrentValue = hangfireJobId;
+        stored.OriginalValue = hangfireJobId;
         return run;
     }
 

@@ -90,21 +90,31 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobStorage storage, T
             log.LogInformation("Job run {RunId} is already {Status}: nothing to do", runId, run.Status);
             return null;
         }
-        run.Status = JobRunStatus.Running;
-        run.StartedAt = Now;
-        run.FinishedAt = null;
-        run.ProgressPercent = 0;
-        run.ProgressText = "Started";
-        run.HangfireJobId = hangfireJobId ?? run.HangfireJobId;
-        try
+        // The launcher records the Hangfire job's id just after enqueuing, so a worker quick to take the
+        // job may find the row changed under it: a change that is not a cancel is taken and the start retried.
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Cancelled at this very moment: the cancel won.
-            log.LogInformation("Job run {RunId} changed as it started (cancelled): nothing to do", runId);
-            return null;
+            run.Status = JobRunStatus.Running;
+            run.StartedAt = Now;
+            run.FinishedAt = null;
+            run.ProgressPercent = 0;
+            run.ProgressText = "Started";
+            run.HangfireJobId = hangfireJobId ?? run.HangfireJobId;
+            try
+            {
+                await db.SaveChangesAsync();
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(run).ReloadAsync();
+                if (run.Status is JobRunStatus.Succeeded or JobRunStatus.Cancelled)
+                {
+                    // Cancelled at this very moment: the cancel won.
+                    log.LogInformation("Job run {RunId} changed as it started ({Status}): nothing to do", runId, run.Status);
+                    return null;
+                }
+            }
         }
         return run;
     }

@@ -188,6 +188,8 @@ public abstract class JobRunTests<TDatabase>(TDatabase database) : RegistryTests
     }
 }
 
+[Collection(HangfireHosts.Name)]
 public sealed class SqliteJobRunTests(SqliteTestDatabase database) : JobRunTests<SqliteTestDatabase>(database);
 
+[Collection(HangfireHosts.Name)]
 public sealed class PostgresJobRunTests(PostgresTestDatabase database) : JobRunTests<PostgresTestDatabase>(database);

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MvdRegistry.Application.Statistics;
+using MvdRegistry.Core.Model;
+using MvdRegistry.IntegrationTests.Infrastructure;
+using MvdRegistry.IntegrationTests.Jobs;
+using MvdRegistry.Jobs.Hosting;
+using MvdRegistry.Jobs.Reports;
+using MvdRegistry.Reporting.Tests.Reports;
+
+namespace MvdRegistry.IntegrationTests.Reports;
+
+/// <summary>The report job on a real Hangfire server: the workbook it writes, the snapshot it stores, and a schedule's retention.</summary>
+public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
+    where TDatabase : TestDatabase
+{
+    private async Task ImportReferenceAsync() =>
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
+
+    [Fact]
+    public async Task A_report_run_writes_a_workbook_into_the_output_folder_whose_numbers_are_its_stored_snapshots()
+    {
+        await ImportReferenceAsync();
+        await using var server = await JobServer.StartAsync(Database);
+
+        var queued = await server.EnqueueAsync(l => ReportJob.EnqueueAsync(l, new ReportJob.Parameters(ReportJob.Outcomes), "admin"));
+        var run = await server.WaitForRunAsync(queued.Id, r => r.IsFinished);
+
+        Assert.True(run.Status == JobRunStatus.Succeeded, run.Error);
+        Assert.Equal(("report", "{\"Report\":\"outcomes\",\"Filter\":null,\"ScheduleId\":null}"), (run.Kind, run.Parameters));
+        Assert.Equal([run.Output!], Directory.GetFiles(server.OutputFolder));
+        Assert.EndsWith($"-run{run.Id}.xlsx", run.Output);
+        await using var db = Database.NewContext();
+        var stored = await db.StatisticsSnapshots.SingleAsync();
+        Assert.Equal(("", "admin", (long?)run.Id), (stored.FilterKey, stored.ComputedBy, stored.RunId));
+        var json = JsonNode.Parse(stored.Json)!;
+        Assert.Equal((int)json["population"]!["operations"]!, run.Rows);
+
+        using var file = new WorkbookFile(await File.ReadAllBytesAsync(run.Output!));
+        var success = json["benefit"]!["HFS"]!["success_1y"]!;
+        var row = file.Row("Summary", 2, "Success at 1 year", file.Row("Summary", 1, "Hemifacial spasm (289 operations)"));
+        Assert.Equal(success["x"]!.GetValue<double>(), file.Number("Summary", row, 3));
+        Assert.Equal(success["n"]!.GetValue<double>(), file.Number("Summary", row, 4));
+        Assert.Equal(success["p"]!.GetValue<double>(), file.Number("Summary", row, 5)!.Value, 1e-12);
+        Assert.Equal(success["lower"]!.GetValue<double>(), file.Number("Summary", row, 6)!.Value, 1e-12);
+        Assert.Equal(success["upper"]!.GetValue<double>(), file.Number("Summary", row, 7)!.Value, 1e-12);
+        Assert.Equal(json["funnel"]!["p0"]!.GetValue<double>(), file.Number("Surgeons and sites", file.Row("Surgeons and sites", 1, "Registry rate (p0)"), 4)!.Value, 1e-12);
+    }
+
+    [Fact]
+    public async Task A_filtered_report_run_stores_and_shows_the_snapshot_of_its_filter()
+    {
+        await ImportReferenceAsync();
+        await using var server = await JobServer.StartAsync(Database);
+        var filter = new StatisticsFilter { Indication = "HFS", Sites = ["HOU"], SurgeryFrom = new DateOnly(2012, 1, 1), SurgeryTo = new DateOnly(2018, 12, 31) };
+
+        var queued = await server.EnqueueAsync(l => ReportJob.EnqueueAsync(l, new ReportJob.Parameters(ReportJob.Outcomes, filter), "admin"));
+        var run = await server.WaitForRunAsync(queued.Id, r => r.IsFinished);
+
+        Assert.True(run.Status == JobRunStatus.Succeeded, run.Error);
+        await using var db = Database.NewContext();
+        var stored = await db.StatisticsSnapshots.SingleAsync();
+        Assert.Equal("indication=HFS;sites=HOU;surgery-from=2012-01-01;surgery-to=2018-12-31", stored.FilterKey);
+        var (from, to) = (new DateOnly(2012, 1, 1), new DateOnly(2018, 12, 31));
+        var operations = await db.Operations.CountAsync(o => o.Indication == "HFS" && o.Patient!.SiteCode == "HOU"
+            && o.SurgeryDate >= from && o.SurgeryDate <= to && o.Patient!.ConsentStatus != "withdrawn");
+        Assert.True(operations is > 10 and < 289);
+        Assert.Equal(operations, run.Rows);
+        using var file = new WorkbookFile(await File.ReadAllBytesAsync(run.Output!));
+        var success = JsonNode.Parse(stored.Json)!["benefit"]!["HFS"]!["success_1y"]!;
+        var row = file.Row("Summary", 2, "Success at 1 year", file.Row("Summary", 1, $"Hemifacial spasm ({operations} operations)"));
+        Assert.Equal(success["n"]!.GetValue<double>(), file.Number("Summary", row, 4));
+        Assert.Equal(success["p"]!.GetValue<double>(), file.Number("Summary", row, 5)!.Value, 1e-12);
+    }
+
+    [Fact]
+    public async Task A_schedule_keeps_only_its_latest_runs_and_their_files()
+    {
+        await ImportReferenceAsync();
+        await using var server = await JobServer.StartAsync(Database);
+        long scheduleId;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<ReportSchedules>().CreateAsync(
+                new ScheduleInput("HOU weekly", ReportJob.Outcomes, new StatisticsFilter { Sites = ["HOU"] }, "0 6 * * 1", "UTC", 2), "admin");
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+            scheduleId = created.Schedule!.Id;
+        }
+        var oneOff = await server.WaitForRunAsync((await server.EnqueueAsync(l => ReportJob.EnqueueAsync(l, new ReportJob.Parameters(ReportJob.Outcomes), "admin"))).Id, r => r.IsFinished);
+
+        var runs = new List<JobRun>();
+        for (var i = 0; i < 3; i++)
+        {
+            // What the recurring job does when its time comes.
+            await using (var scope = server.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<ScheduledReport>().EnqueueAsync(scheduleId);
+            await using var db = Database.NewContext();
+            var queued = await db.JobRuns.Where(r => r.Kind == ReportJob.Kind).OrderByDescending(r => r.Id).FirstAsync();
+            runs.Add(await server.WaitForRunAsync(queued.Id, r => r.IsFinished));
+        }
+
+        Assert.All(runs, r => Assert.Equal((JobRunStatus.Succeeded, ScheduledReport.RequestedBy), (r.Status, r.RequestedBy)));
+        await using var check = Database.NewContext();
+        var left = await check.JobRuns.Where(r => r.Kind == ReportJob.Kind).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+        Assert.Equal([oneOff.Id, runs[1].Id, runs[2].Id], left);
+        Assert.False(File.Exists(runs[0].Output));
+        Assert.True(File.Exists(runs[1].Output) && File.Exists(runs[2].Output) && File.Exists(oneOff.Output));
+        Assert.Equal(3, Directory.GetFiles(server.OutputFolder).Length);
+    }
+
+    [Fact]
+    public async Task A_run_whose_recorded_output_lies_outside_the_output_folder_has_no_file_to_serve()
+    {
+        var folder = Directory.CreateTempSubdirectory("mvd-reports-").FullName;
+        var inside = Path.Combine(folder, "outcomes.xlsx");
+        await File.WriteAllTextAsync(inside, "x");
+        var outside = Path.Combine(Path.GetTempPath(), $"mvd-outside-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllTextAsync(outside, "x");
+        try
+        {
+            var options = new JobsOptions { OutputFolder = folder };
+            JobRun Run(string output, string status = JobRunStatus.Succeeded) => new() { Kind = ReportJob.Kind, Status = status, Output = output };
+            Assert.Equal(inside, ReportJob.FileOf(Run(inside), options));
+            Assert.Null(ReportJob.FileOf(Run(outside), options));
+            Assert.Null(ReportJob.FileOf(Run(Path.Combine(folder, "..", Path.GetFileName(outside))), options));
+            Assert.Null(ReportJob.FileOf(Run(inside, JobRunStatus.Failed), options));
+            Assert.Null(ReportJob.FileOf(Run(Path.Combine(folder, "missing.xlsx")), options));
+        }
+        finally
+        {
+            File.Delete(outside);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+[Collection(HangfireHosts.Name)]
+public sealed class SqliteReportJobTests(SqliteTestDatabase database) : ReportJobTests<SqliteTestDatabase>(database);
+
+[Collection(HangfireHosts.Name)]
+public sealed class PostgresReportJobTests(PostgresTestDatabase database) : ReportJobTests<PostgresTestDatabase>(database);
