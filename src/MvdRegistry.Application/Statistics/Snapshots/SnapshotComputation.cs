@@ -27,13 +27,7 @@ public static class SnapshotComputation
         var data = await StatisticsLoader.LoadAsync(db, filter, ct);
 
         await progress(new(60, $"Computing the statistics of {data.Operations.Count:N0} operations"));
-        var analysed = new List<OperationOutcome>();
-        var excludedWithdrawn = 0;
-        foreach (var patient in data.Patients)
-        {
-            if (patient.ConsentStatus == Codes.Withdrawn) excludedWithdrawn += patient.Operations.Count;
-            else analysed.AddRange(patient.Operations.Select(OutcomeDerivation.Derive));
-        }
+        var (analysed, excludedWithdrawn) = RegistryStatistics.AnalysisPopulation(data.Patients);
         var snapshot = RegistryStatistics.Compute(analysed, excludedWithdrawn, asOf);
         var missing = RegistryStatistics.BenefitIndications.ToDictionary(
             i => i, i => MissingOneYear.Of(analysed.Where(o => o.Indication == i), asOf));

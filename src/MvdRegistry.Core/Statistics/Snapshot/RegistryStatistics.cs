@@ -12,6 +12,16 @@ public static class RegistryStatistics
     /// <param name="asOf">The date completeness is judged against (today, unless a report asks for another).</param>
     public static RegistrySnapshot Compute(IEnumerable<Patient> patients, DateOnly asOf)
     {
+        var (analysed, excludedWithdrawn) = AnalysisPopulation(patients);
+        return Compute(analysed, excludedWithdrawn, asOf);
+    }
+
+    /// <summary>
+    /// The outcomes of every operation of the patients who did not withdraw consent, and how many
+    /// operations the withdrawals left out.
+    /// </summary>
+    public static (List<OperationOutcome> Analysed, int ExcludedWithdrawn) AnalysisPopulation(IEnumerable<Patient> patients)
+    {
         var analysed = new List<OperationOutcome>();
         var excludedWithdrawn = 0;
         foreach (var patient in patients)
@@ -23,7 +33,7 @@ public static class RegistryStatistics
             }
             foreach (var operation in patient.Operations) analysed.Add(OutcomeDerivation.Derive(operation));
         }
-        return Compute(analysed, excludedWithdrawn, asOf);
+        return (analysed, excludedWithdrawn);
     }
 
     /// <param name="analysed">Outcomes of the analysis population only.</param>
