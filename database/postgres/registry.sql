@@ -568,3 +568,66 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201203807_OverdueLists') THEN
+    CREATE TABLE overdue_follow_ups (
+        case_id character varying(64) NOT NULL,
+        site_code character varying(200) NOT NULL,
+        patient_id character varying(64) NOT NULL,
+        surgeon_code character varying(200),
+        surgery_date date NOT NULL,
+        first_missed_day integer NOT NULL,
+        latest_missed_day integer NOT NULL,
+        latest_missed_date date NOT NULL,
+        last_seen date NOT NULL,
+        seen_at_visit boolean NOT NULL,
+        as_of date NOT NULL,
+        computed_at timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_overdue_follow_ups" PRIMARY KEY (case_id),
+        CONSTRAINT "FK_overdue_follow_ups_operations_case_id" FOREIGN KEY (case_id) REFERENCES operations (case_id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201203807_OverdueLists') THEN
+    CREATE TABLE overdue_lists (
+        site_code character varying(200) NOT NULL,
+        as_of date NOT NULL,
+        computed_at timestamp with time zone NOT NULL,
+        computed_by character varying(200) NOT NULL,
+        run_id bigint,
+        updated_at timestamp with time zone,
+        CONSTRAINT "PK_overdue_lists" PRIMARY KEY (site_code),
+        CONSTRAINT "FK_overdue_lists_sites_site_code" FOREIGN KEY (site_code) REFERENCES sites (code) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201203807_OverdueLists') THEN
+    CREATE INDEX "IX_overdue_follow_ups_site_code_latest_missed_date" ON overdue_follow_ups (site_code, latest_missed_date);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201203807_OverdueLists') THEN
+    CREATE INDEX "IX_overdue_follow_ups_surgeon_code_latest_missed_date" ON overdue_follow_ups (surgeon_code, latest_missed_date);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201203807_OverdueLists') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201203807_OverdueLists', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -608,3 +608,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201203814_OverdueLists'
+)
+BEGIN
+    CREATE TABLE [overdue_follow_ups] (
+        [case_id] nvarchar(64) NOT NULL,
+        [site_code] nvarchar(200) NOT NULL,
+        [patient_id] nvarchar(64) NOT NULL,
+        [surgeon_code] nvarchar(200) NULL,
+        [surgery_date] date NOT NULL,
+        [first_missed_day] int NOT NULL,
+        [latest_missed_day] int NOT NULL,
+        [latest_missed_date] date NOT NULL,
+        [last_seen] date NOT NULL,
+        [seen_at_visit] bit NOT NULL,
+        [as_of] date NOT NULL,
+        [computed_at] datetime2 NOT NULL,
+        CONSTRAINT [PK_overdue_follow_ups] PRIMARY KEY ([case_id]),
+        CONSTRAINT [FK_overdue_follow_ups_operations_case_id] FOREIGN KEY ([case_id]) REFERENCES [operations] ([case_id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201203814_OverdueLists'
+)
+BEGIN
+    CREATE TABLE [overdue_lists] (
+        [site_code] nvarchar(200) NOT NULL,
+        [as_of] date NOT NULL,
+        [computed_at] datetime2 NOT NULL,
+        [computed_by] nvarchar(200) NOT NULL,
+        [run_id] bigint NULL,
+        [updated_at] datetime2 NULL,
+        CONSTRAINT [PK_overdue_lists] PRIMARY KEY ([site_code]),
+        CONSTRAINT [FK_overdue_lists_sites_site_code] FOREIGN KEY ([site_code]) REFERENCES [sites] ([code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201203814_OverdueLists'
+)
+BEGIN
+    CREATE INDEX [IX_overdue_follow_ups_site_code_latest_missed_date] ON [overdue_follow_ups] ([site_code], [latest_missed_date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201203814_OverdueLists'
+)
+BEGIN
+    CREATE INDEX [IX_overdue_follow_ups_surgeon_code_latest_missed_date] ON [overdue_follow_ups] ([surgeon_code], [latest_missed_date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201203814_OverdueLists'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201203814_OverdueLists', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -24,6 +24,10 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
 
+    public DbSet<OverdueOperation> OverdueOperations => Set<OverdueOperation>();
+
+    public DbSet<OverdueSiteList> OverdueSiteLists => Set<OverdueSiteList>();
+
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }
 

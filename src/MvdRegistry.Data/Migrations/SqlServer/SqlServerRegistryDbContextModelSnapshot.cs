@@ -672,6 +672,105 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                     b.ToTable("operations", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueOperation", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("FirstMissedDay")
+                        .HasColumnType("int")
+                        .HasColumnName("first_missed_day");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("date")
+                        .HasColumnName("last_seen");
+
+                    b.Property<DateOnly>("LatestMissedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_missed_date");
+
+                    b.Property<int>("LatestMissedDay")
+                        .HasColumnType("int")
+                        .HasColumnName("latest_missed_day");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("patient_id");
+
+                    b.Property<bool>("SeenAtVisit")
+                        .HasColumnType("bit")
+                        .HasColumnName("seen_at_visit");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("site_code");
+
+                    b.Property<string>("SurgeonCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("surgeon_code");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("surgery_date");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("SiteCode", "LatestMissedDate");
+
+                    b.HasIndex("SurgeonCode", "LatestMissedDate");
+
+                    b.ToTable("overdue_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueSiteList", b =>
+                {
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("site_code");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("computed_by");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SiteCode");
+
+                    b.ToTable("overdue_lists", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>
                 {
                     b.Property<string>("PatientId")
@@ -1024,6 +1123,26 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueOperation", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Operation", "Operation")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Operation");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueSiteList", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>

@@ -663,6 +663,105 @@ namespace MvdRegistry.Data.Migrations.Sqlite
                     b.ToTable("operations", (string)null);
                 });
 
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueOperation", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("FirstMissedDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_missed_day");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<DateOnly>("LatestMissedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_missed_date");
+
+                    b.Property<int>("LatestMissedDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_missed_day");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<bool>("SeenAtVisit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seen_at_visit");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_code");
+
+                    b.Property<string>("SurgeonCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("surgeon_code");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("surgery_date");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("SiteCode", "LatestMissedDate");
+
+                    b.HasIndex("SurgeonCode", "LatestMissedDate");
+
+                    b.ToTable("overdue_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueSiteList", b =>
+                {
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_code");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_by");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SiteCode");
+
+                    b.ToTable("overdue_lists", (string)null);
+                });
+
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>
                 {
                     b.Property<string>("PatientId")
@@ -1010,6 +1109,26 @@ namespace MvdRegistry.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueOperation", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Operation", "Operation")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Operation");
+                });
+
+            modelBuilder.Entity("MvdRegistry.Core.Model.OverdueSiteList", b =>
+                {
+                    b.HasOne("MvdRegistry.Core.Model.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MvdRegistry.Core.Model.Patient", b =>
