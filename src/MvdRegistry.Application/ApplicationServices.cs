@@ -14,6 +14,8 @@ public static class ApplicationServices
         services.AddScoped<SaveHandler>();
         services.AddScoped<DeleteHandler>();
         services.AddScoped<KeyGenerator>();
+        services.AddScoped<Scheduling.OverdueListStore>();
+        services.AddScoped<Scheduling.OverdueLists>();
         return services;
     }
 }

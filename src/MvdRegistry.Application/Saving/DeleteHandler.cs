@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
@@ -16,8 +17,10 @@ namespace MvdRegistry.Application.Saving;
 /// every deleted value with the reason, or nothing is deleted. The records beneath are counted in the
 /// database, in the same serializable transaction as the delete, so a visit added meanwhile cannot be
 /// removed with its operation unseen (the foreign keys of the records beneath an operation cascade).
+/// In the same transaction the stored overdue list keeps the operation current (<see cref="OverdueListStore"/>):
+/// a visit deleted may put it back on the list, an operation deleted leaves it.
 /// </summary>
-public sealed class DeleteHandler(RegistryDbContext db, IActingUser user)
+public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, OverdueListStore overdue)
 {
     public async Task<DeleteOutcome> DeleteAsync(DeleteCommand command, CancellationToken ct = default)
     {
@@ -38,6 +41,7 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user)
         if (!user.MayEditSite(site))
             issues.Add(new("site", $"You may not delete records of site {site}: you enter records for {Sites()} only."));
 
+        var change = await overdue.ChangeOfAsync([record], ct);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (await BeneathAsync(record, ct) is { } beneath) issues.Add(new("records", beneath));
         if (issues.Count > 0) return new DeleteOutcome.Refused(issues);
@@ -46,7 +50,9 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user)
         db.AuditReason = reason;
         try
         {
+            await overdue.LockAsync(change, ct);
             await db.SaveChangesAsync(ct);
+            await overdue.RefreshAsync(change, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

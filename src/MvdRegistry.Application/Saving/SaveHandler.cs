@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
@@ -15,9 +16,11 @@ namespace MvdRegistry.Application.Saving;
 /// only their sites' records and name only their sites' surgeons; a patient's MRN is unique in its
 /// site; the reason is at most <see cref="ReasonMaxLength"/> characters and required for a change to a
 /// record older than a day; warnings need confirming; a new key must be free. Then one SaveChanges
-/// (audited in the same transaction), or nothing is written.
+/// (audited in the same transaction), or nothing is written. In the same transaction the stored overdue
+/// list keeps the operations the change touches current (<see cref="OverdueListStore"/>): a visit
+/// entered takes its operation off the list at once.
 /// </summary>
-public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProvider clock, KeyGenerator keys)
+public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProvider clock, KeyGenerator keys, OverdueListStore overdue)
 {
     public const int ReasonMaxLength = 1000;
 
@@ -64,15 +67,21 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         if (issues.Any(i => i.Issue.IsError) || linkedIssues.Count > 0 || !command.Confirmation.Covers(invalid.Warnings)) return invalid;
 
         if (await TakenAsync(parts, ct) is { } taken) return taken;
+        var change = await overdue.ChangeOfAsync(parts.Select(p => p.Record), ct);
         foreach (var part in parts.Where(p => p.IsNew)) db.Add(part.Record);
         db.AuditReason = reason;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            await overdue.LockAsync(change, ct);
             await db.SaveChangesAsync(ct);
+            await overdue.RefreshAsync(change, ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException) when (!command.IsNew)
         {
             // Someone saved between this read and this write: the version check in the UPDATE caught it.
+            if (transaction is not null) await transaction.RollbackAsync(ct);
             var latest = await db.Entry(record).GetDatabaseValuesAsync(ct);
             var now = latest is null ? null : (RegistryRecord)latest.ToObject();
             return new SaveOutcome.Stale(command.Version!.Value, now?.Version ?? record.Version, now, await VersionHistory.SinceAsync(db, record, command.Version.Value, ct));
@@ -80,6 +89,7 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         catch (DbUpdateException) when (parts.Any(p => p.IsNew))
         {
             // Two creates of one key at once: the second fails on the primary key.
+            if (transaction is not null) await transaction.RollbackAsync(ct);
             if (await TakenAsync(parts, ct) is { } raced) return raced;
             throw;
         }

@@ -42,6 +42,9 @@ public sealed class JobsOptions
     /// <summary>When the statistics snapshot of the whole registry is computed (cron); empty for never. Nightly at 02:00 by default.</summary>
     public string? StatisticsCron { get; set; } = "0 2 * * *";
 
+    /// <summary>When every site's overdue follow-up list is computed and stored (cron); empty for never (pages then compute a site's list on first need only). Daily at 01:00 by default.</summary>
+    public string? OverdueCron { get; set; } = "0 1 * * *";
+
     /// <summary>The time zone the cron expressions are read in (an IANA id such as Europe/Madrid).</summary>
     public string TimeZone { get; set; } = "UTC";
 

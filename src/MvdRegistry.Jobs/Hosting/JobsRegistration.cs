@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MvdRegistry.Data;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Jobs.FollowUps;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
@@ -47,6 +49,9 @@ public static class JobsRegistration
         services.AddScoped<ReportJob>();
         services.AddScoped<ScheduledReport>();
         services.AddScoped<ReportSchedules>();
+        services.TryAddScoped<OverdueListStore>();
+        services.AddScoped<OverdueJob>();
+        services.AddScoped<DailyOverdue>();
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {

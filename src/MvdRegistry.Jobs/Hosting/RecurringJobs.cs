@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MvdRegistry.Data;
+using MvdRegistry.Jobs.FollowUps;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Statistics;
 
@@ -14,6 +15,7 @@ namespace MvdRegistry.Jobs.Hosting;
 /// Registers the registry's recurring jobs with Hangfire when a host that runs servers starts:
 /// - the nightly statistics snapshot, from configuration (<c>Jobs:StatisticsCron</c>, in
 ///   <c>Jobs:TimeZone</c>; an empty cron removes it);
+/// - the daily overdue follow-up lists, likewise (<c>Jobs:OverdueCron</c>);
 /// - every report schedule, from the registry database: each active schedule's recurring job is added
 ///   or updated, and the recurring jobs of paused or deleted schedules are removed, so schedules survive
 ///   a restart and a change made while no server ran takes effect.
@@ -28,6 +30,11 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, JobStorage sto
             recurring.RemoveIfExists(NightlyStatistics.RecurringJobId);
         else
             recurring.AddOrUpdate<NightlyStatistics>(NightlyStatistics.RecurringJobId, job => job.EnqueueAsync(), jobs.StatisticsCron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
+        if (string.IsNullOrWhiteSpace(jobs.OverdueCron))
+            recurring.RemoveIfExists(DailyOverdue.RecurringJobId);
+        else
+            recurring.AddOrUpdate<DailyOverdue>(DailyOverdue.RecurringJobId, job => job.EnqueueAsync(), jobs.OverdueCron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
         await RegisterSchedulesAsync(cancellationToken);
     }

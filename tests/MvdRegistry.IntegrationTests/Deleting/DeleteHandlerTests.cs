@@ -1,3 +1,4 @@
+using MvdRegistry.Application.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
 using MvdRegistry.Application.Users;
@@ -20,7 +21,7 @@ public abstract class DeleteHandlerTests<TDatabase>(TDatabase database) : Regist
             user = (await JobUser.ForAsync(lookup, userName, "corrections #1"))!;
         await using var db = Database.NewContext(user);
         var visit = await db.FollowUps.SingleAsync(f => f.FollowupId == visitId);
-        return await new DeleteHandler(db, user).DeleteAsync(new DeleteCommand { Record = visit, Version = visit.Version, Reason = "wrong operation" });
+        return await new DeleteHandler(db, user, new OverdueListStore(db, TimeProvider.System)).DeleteAsync(new DeleteCommand { Record = visit, Version = visit.Version, Reason = "wrong operation" });
     }
 
     [Fact]

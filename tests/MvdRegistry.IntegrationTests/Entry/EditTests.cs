@@ -1,3 +1,4 @@
+using MvdRegistry.Application.Scheduling;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
@@ -87,7 +88,7 @@ public abstract class EditTests<TDatabase>(TDatabase database) : RegistryTests<T
             await other.SaveChangesAsync();
         }
         var surgeon = new JobUser("surgeon.hou", "test", [Roles.Surgeon], ["HOU"], null);
-        var entry = new RecordEntry(new SaveHandler(db, surgeon, TimeProvider.System, new KeyGenerator(db)));
+        var entry = new RecordEntry(new SaveHandler(db, surgeon, TimeProvider.System, new KeyGenerator(db), new OverdueListStore(db, TimeProvider.System)));
 
         var result = await entry.UpdateAsync(new EntryRequest
         {

@@ -1,3 +1,4 @@
+using MvdRegistry.Application.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
 using MvdRegistry.Application.Users;
@@ -21,7 +22,7 @@ public abstract class JobSaveTests<TDatabase>(TDatabase database) : RegistryTest
         await using (var lookup = Database.NewContext())
             user = (await JobUser.ForAsync(lookup, "surgeon.hou", "statistics-snapshot #42"))!;
         await using var db = Database.NewContext(user);
-        var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db));
+        var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db), new OverdueListStore(db, TimeProvider.System));
         var operation = await db.Operations.Include(o => o.Patient).Include(o => o.FollowUps).Include(o => o.Imaging).Include(o => o.Complications)
             .SingleAsync(o => o.CaseId == "C1");
         var visit = operation.FollowUps.Single();
@@ -43,7 +44,7 @@ public abstract class JobSaveTests<TDatabase>(TDatabase database) : RegistryTest
         await using (var lookup = Database.NewContext())
             user = (await JobUser.ForAsync(lookup, "surgeon.hou", "import #7"))!;
         await using var db = Database.NewContext(user);
-        var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db));
+        var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db), new OverdueListStore(db, TimeProvider.System));
         var patient = await db.Patients.Include(p => p.Operations).SingleAsync(p => p.PatientId == "P2");
         var columns = RecordCodec.Write(patient).ToDictionary(c => c.Key, c => (string?)c.Value);
         columns["sex"] = "M";

@@ -15,7 +15,7 @@ namespace MvdRegistry.Web.Pages.Cases;
 
 /// <summary>The operations of the user's granted sites: search, filters and paging, all done by the database.</summary>
 [Authorize(Roles = $"{Roles.Surgeon},{Roles.Administrator}")]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, OverdueLists overdue) : PageModel
 {
     public const int PageSize = 25;
 
@@ -39,7 +39,13 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         Years = Enumerable.Range(2000, today.Year - 1999).Reverse().ToArray();
         Filter = Sanitised(filter);
 
-        var query = Apply(db.Operations.Readable(user), Filter, today);
+        var query = Apply(db.Operations.Readable(user), Filter);
+        // The overdue filter reads the stored overdue lists, as /FollowUps/Overdue does.
+        if (Filter.Overdue)
+        {
+            var overdueCases = await overdue.CaseIdsAsync(user, ct);
+            query = query.Where(o => overdueCases.Contains(o.CaseId));
+        }
         Total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
@@ -76,7 +82,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         Overdue = filter.Overdue,
     };
 
-    private static IQueryable<Operation> Apply(IQueryable<Operation> query, CaseFilter filter, DateOnly today)
+    private static IQueryable<Operation> Apply(IQueryable<Operation> query, CaseFilter filter)
     {
         if (filter.Q is { } q)
         {
@@ -93,7 +99,6 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
             DateOnly? from = new DateOnly(year, 1, 1), to = new DateOnly(year + 1, 1, 1);
             query = query.Where(o => o.SurgeryDate >= from && o.SurgeryDate < to);
         }
-        if (filter.Overdue) query = query.Overdue(today);
         return query;
     }
 }

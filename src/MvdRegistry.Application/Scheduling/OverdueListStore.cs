@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Application.Scheduling;
+
+/// <summary>
+/// Writes the stored overdue lists: a site's whole list (the daily job, or a page that needs a list not
+/// computed yet), and the rows of the operations a save or a delete changes, in that change's transaction.
+/// A site's <see cref="OverdueSiteList"/> row is the lock both take first, so they take turns.
+/// </summary>
+public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
+{
+    /// <summary>Who computed a list the daily job computed.</summary>
+    public const string Schedule = "schedule";
+
+    /// <summary>
+    /// Replaces <paramref name="site"/>'s list by the operations overdue today, in one transaction.
+    /// </summary>
+    /// <returns>The number of overdue operations stored.</returns>
+    public async Task<int> ReplaceSiteAsync(string site, string computedBy, long? runId, CancellationToken ct)
+    {
+        var today = Today.Of(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.OverdueSiteLists.Where(l => l.SiteCode == site)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ComputedAt, now), ct);
+        if (locked == 0)
+        {
+            db.OverdueSiteLists.Add(new OverdueSiteList { SiteCode = site, AsOf = today, ComputedAt = now, ComputedBy = computedBy });
+            try
+            {
+                await SaveDetachedAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request computed the site's first list at this very moment: start again, after it.
+                await transaction.RollbackAsync(ct);
+                Detach();
+                return await ReplaceSiteAsync(site, computedBy, runId, ct);
+            }
+        }
+
+        // The site's rows, and any row of an operation now at this site that is still stored under another.
+        await db.OverdueOperations.Where(r => r.SiteCode == site || r.Operation!.Patient!.SiteCode == site).ExecuteDeleteAsync(ct);
+        var rows = await OverdueRows.ComputeAsync(db.Operations.Where(o => o.Patient!.SiteCode == site), today, now, ct);
+        db.OverdueOperations.AddRange(rows);
+        await SaveDetachedAsync(ct);
+        await db.OverdueSiteLists.Where(l => l.SiteCode == site).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.AsOf, today)
+            .SetProperty(l => l.ComputedAt, now)
+            .SetProperty(l => l.ComputedBy, computedBy)
+            .SetProperty(l => l.RunId, runId)
+            .SetProperty(l => l.UpdatedAt, (DateTime?)null), ct);
+        await transaction.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>The operations a change of <paramref name="records"/> may take on or off the overdue list.</summary>
+    public async Task<OverdueChange> ChangeOfAsync(IEnumerable<RegistryRecord> records, CancellationToken ct)
+    {
+        var cases = new HashSet<string>(StringComparer.Ordinal);
+        var sites = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            switch (record)
+            {
+                case Patient p:
+                    var id = p.PatientId;
+                    cases.UnionWith(await db.Operations.Where(o => o.PatientId == id).Select(o => o.CaseId).ToListAsync(ct));
+                    if (p.SiteCode is { } site) sites.Add(site);
+                    break;
+                case Operation o:
+                    cases.Add(o.CaseId);
+                    if (o.Patient?.SiteCode is { } operationSite) sites.Add(operationSite);
+                    break;
+                case FollowUp f:
+                    cases.Add(f.CaseId);
+                    break;
+                case Complication c:
+                    cases.Add(c.CaseId);
+                    break;
+            }
+        }
+        if (cases.Count > 0)
+        {
+            var ids = cases.ToList();
+            sites.UnionWith(await db.Operations.Where(o => ids.Contains(o.CaseId)).Select(o => o.Patient!.SiteCode!).ToListAsync(ct));
+        }
+        return new OverdueChange(cases, sites);
+    }
+
+    /// <summary>
+    /// Before the change is written, in its transaction: takes the lock of the stored lists of the sites
+    /// it touches, so that a whole-site replacement running meanwhile waits or is waited for.
+    /// </summary>
+    public async Task LockAsync(OverdueChange change, CancellationToken ct)
+    {
+        if (change.Cases.Count == 0) return;
+        var sites = change.Sites.Order(StringComparer.Ordinal).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.OverdueSiteLists.Where(l => sites.Contains(l.SiteCode))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
+    }
+
+    /// <summary>
+    /// After the change is written, in its transaction: the rows of its operations as they now are, for
+    /// the sites whose list is stored (a site without one gets its whole list when first needed).
+    /// </summary>
+    public async Task RefreshAsync(OverdueChange change, CancellationToken ct)
+    {
+        if (change.Cases.Count == 0) return;
+        var ids = change.Cases.ToList();
+        await db.OverdueOperations.Where(r => ids.Contains(r.CaseId)).ExecuteDeleteAsync(ct);
+        var listed = db.OverdueSiteLists.Select(l => l.SiteCode);
+        var operations = db.Operations.Where(o => ids.Contains(o.CaseId) && listed.Contains(o.Patient!.SiteCode!));
+        db.OverdueOperations.AddRange(await OverdueRows.ComputeAsync(operations, Today.Of(clock), clock.GetUtcNow().UtcDateTime, ct));
+        await SaveDetachedAsync(ct);
+    }
+
+    /// <summary>Saves the list's rows and stops tracking them: they are written with statements, not tracked.</summary>
+    private async Task SaveDetachedAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        Detach();
+    }
+
+    private void Detach()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is OverdueOperation or OverdueSiteList).ToList())
+            entry.State = EntityState.Detached;
+    }
+}
+
+/// <summary>The operations a save or a delete may take on or off the overdue list, and their sites.</summary>
+public sealed record OverdueChange(IReadOnlySet<string> Cases, IReadOnlySet<string> Sites);

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
+
+namespace MvdRegistry.Application.Scheduling;
+
+/// <summary>
+/// The rows of the stored overdue list for a set of operations as of a date: the database narrows them
+/// with <see cref="OverdueQuery"/>, and the Core's <see cref="Core.Statistics.Snapshot.FollowUpSchedule"/>
+/// (through <see cref="NextVisit"/>) decides each one and names its first and latest missed visits.
+/// </summary>
+public static class OverdueRows
+{
+    public static async Task<List<OverdueOperation>> ComputeAsync(IQueryable<Operation> operations, DateOnly asOf, DateTime computedAt, CancellationToken ct)
+    {
+        var found = await operations.Overdue(asOf)
+            .Select(o => new
+            {
+                o.CaseId,
+                o.PatientId,
+                Site = o.Patient!.SiteCode,
+                o.SurgeonCode,
+                o.SurgeryDate,
+                LastVisit = o.FollowUps.Max(f => f.VisitDate),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        var rows = new List<OverdueOperation>(found.Count);
+        foreach (var o in found)
+        {
+            var next = NextVisit.Of(o.SurgeryDate, o.LastVisit, expected: true, asOf);
+            if (next.State != VisitState.Overdue) continue;
+            rows.Add(new OverdueOperation
+            {
+                CaseId = o.CaseId,
+                PatientId = o.PatientId,
+                SiteCode = o.Site ?? "",
+                SurgeonCode = o.SurgeonCode,
+                SurgeryDate = o.SurgeryDate!.Value,
+                FirstMissedDay = next.TargetDay!.Value,
+                LatestMissedDay = next.LatestMissedDay!.Value,
+                LatestMissedDate = next.LatestMissedDate!.Value,
+                LastSeen = o.LastVisit ?? o.SurgeryDate.Value,
+                SeenAtVisit = o.LastVisit is not null,
+                AsOf = asOf,
+                ComputedAt = computedAt,
+            });
+        }
+        return rows;
+    }
+}
