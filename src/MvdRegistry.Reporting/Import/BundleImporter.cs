@@ -45,6 +45,13 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
         await AddUnknownCodesAsync(read.Data, ct);
         await InsertAsync(inserts, ct);
         await UpdateAsync(updates, ct);
+        if (inserts.All().Any() || updates.Count > 0)
+        {
+            // The stored overdue lists no longer describe the data: dropped, each is computed again when
+            // first needed or by the next daily run.
+            await db.OverdueOperations.ExecuteDeleteAsync(ct);
+            await db.OverdueSiteLists.ExecuteDeleteAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return new ImportResult([], read.Warnings, inserts.All().Count(), updates.Count, unchanged);
     }

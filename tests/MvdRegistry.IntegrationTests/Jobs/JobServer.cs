@@ -45,7 +45,9 @@ public sealed class JobServer : IAsyncDisposable
     /// a schema of its own, so that nothing one test leaves in a queue (a retry, a job of a server still
     /// stopping) reaches the next test; hosts that share a queue pass the same name.
     /// </summary>
-    public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker, string? schema = null)
+    /// <param name="settings">Configuration keys beyond the test's own (e.g. a cron), which they override.</param>
+    public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker, string? schema = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var output = Directory.CreateTempSubdirectory("mvd-jobs-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -59,6 +61,7 @@ public sealed class JobServer : IAsyncDisposable
             ["Jobs:SchedulePollInterval"] = "00:00:01",
             ["Jobs:Schema"] = schema ?? NewSchema(),
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var log = new RecordingLogger();
         builder.Logging.AddProvider(log);
         builder.Services.AddSingleton<ICurrentUser>(new FixedUser("test-worker"));
