@@ -1,6 +1,6 @@
-using MvdRegistry.Application.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.Reporting.Demo;

@@ -1,7 +1,7 @@
-using MvdRegistry.Application.Scheduling;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Access;
 using MvdRegistry.Core.Model;

@@ -1,6 +1,6 @@
-using MvdRegistry.Application.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
+using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Records;
