@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
+using MvdRegistry.Data.Bulk;
 
 namespace MvdRegistry.Application.Scheduling;
 
@@ -44,8 +45,7 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
         // The site's rows, and any row of an operation now at this site that is still stored under another.
         await db.OverdueOperations.Where(r => r.SiteCode == site || r.Operation!.Patient!.SiteCode == site).ExecuteDeleteAsync(ct);
         var rows = await OverdueRows.ComputeAsync(db.Operations.Where(o => o.Patient!.SiteCode == site), today, now, ct);
-        db.OverdueOperations.AddRange(rows);
-        await SaveDetachedAsync(ct);
+        await BulkInserter.InsertAsync(db, rows, ct);
         await db.OverdueSiteLists.Where(l => l.SiteCode == site).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.AsOf, today)
             .SetProperty(l => l.ComputedAt, now)
