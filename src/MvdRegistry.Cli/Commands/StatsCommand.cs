@@ -21,11 +21,13 @@ internal static class StatsCommand
                 r.AddError($"--as-of '{text}' is not a date (yyyy-MM-dd)");
         });
         var timing = new Option<bool>("--timing") { Description = "Print how long loading, computing and writing took (the benchmark)." };
+        var floor = new Option<bool>("--floor") { Description = "First read the same rows with a plain data reader and print how long that took (the load's floor, for the benchmark)." };
         var command = new Command("stats", "Compute every outcome and statistic of OUTCOMES.md from the database and write them as JSON.")
         {
             json,
             asOf,
             timing,
+            floor,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,6 +39,12 @@ internal static class StatsCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
+            if (parse.GetValue(floor))
+            {
+                var tables = await StatisticsReadFloor.ReadAsync(db, ct);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"floor: a plain data reader reads the same rows in {tables.Sum(t => t.Elapsed.TotalSeconds):F2} s ({string.Join(", ", tables.Select(t => $"{t.Name} {t.Rows} rows {t.Elapsed.TotalSeconds:F2} s"))})"));
+            }
 
             var watch = Stopwatch.StartNew();
             var data = await StatisticsLoader.LoadAsync(db, new StatisticsFilter(), ct);

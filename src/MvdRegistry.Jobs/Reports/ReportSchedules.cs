@@ -84,9 +84,13 @@ public sealed class ReportSchedules(RegistryDbContext db, IRecurringJobManager r
             recurring.RemoveIfExists(id);
             return;
         }
-        // Hangfire's default misfire handling: a run missed while every server was down runs once.
-        recurring.AddOrUpdate<ScheduledReport>(id, job => job.EnqueueAsync(schedule.Id), schedule.Cron,
-            new RecurringJobOptions { TimeZone = ScheduleTimes.ParseZone(schedule.TimeZone).Zone ?? TimeZoneInfo.Utc });
+        // Relaxed (Hangfire's default, named here so that it stays): slots missed while every server was
+        // down run once when one is back, not once per missed slot.
+        recurring.AddOrUpdate<ScheduledReport>(id, job => job.EnqueueAsync(schedule.Id), schedule.Cron, new RecurringJobOptions
+        {
+            TimeZone = ScheduleTimes.ParseZone(schedule.TimeZone).Zone ?? TimeZoneInfo.Utc,
+            MisfireHandling = MisfireHandlingMode.Relaxed,
+        });
     }
 
     public static StatisticsFilter FilterOf(ReportSchedule schedule) => new()

@@ -25,10 +25,13 @@ public sealed class JobServer : IAsyncDisposable
 
     private readonly RecordingLogger _log;
 
-    private JobServer(IHost host, string outputFolder, RecordingLogger log)
+    private readonly bool _ownsOutputFolder;
+
+    private JobServer(IHost host, string outputFolder, bool ownsOutputFolder, RecordingLogger log)
     {
         _host = host;
         _log = log;
+        _ownsOutputFolder = ownsOutputFolder;
         OutputFolder = outputFolder;
     }
 
@@ -43,13 +46,15 @@ public sealed class JobServer : IAsyncDisposable
     /// <summary>
     /// A host on <paramref name="database"/> with Hangfire's tables in <paramref name="schema"/>: by default
     /// a schema of its own, so that nothing one test leaves in a queue (a retry, a job of a server still
-    /// stopping) reaches the next test; hosts that share a queue pass the same name.
+    /// stopping) reaches the next test; hosts that share a queue pass the same name. Its files go into
+    /// <paramref name="outputFolder"/> when given (hosts that share one; the caller removes it), else into a
+    /// temporary folder of its own that <see cref="DisposeAsync"/> removes.
     /// </summary>
     /// <param name="settings">Configuration keys beyond the test's own (e.g. a cron), which they override.</param>
     public static async Task<JobServer> StartAsync(TestDatabase database, JobHost kind = JobHost.Worker, string? schema = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? outputFolder = null)
     {
-        var output = Directory.CreateTempSubdirectory("mvd-jobs-").FullName;
+        var output = outputFolder ?? Directory.CreateTempSubdirectory("mvd-jobs-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -69,7 +74,7 @@ public sealed class JobServer : IAsyncDisposable
         builder.Services.AddRegistryJobs(builder.Configuration, kind);
         var host = builder.Build();
         await host.StartAsync();
-        return new JobServer(host, output, log);
+        return new JobServer(host, output, ownsOutputFolder: outputFolder is null, log);
     }
 
     /// <summary>A schema name of its own for one test's queue.</summary>
@@ -150,6 +155,6 @@ public sealed class JobServer : IAsyncDisposable
     {
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30))) await _host.StopAsync(stop.Token);
         _host.Dispose();
-        Directory.Delete(OutputFolder, recursive: true);
+        if (_ownsOutputFolder) Directory.Delete(OutputFolder, recursive: true);
     }
 }

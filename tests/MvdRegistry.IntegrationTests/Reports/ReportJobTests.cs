@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Application.Statistics;
@@ -7,6 +10,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.IntegrationTests.Jobs;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Jobs.Reports;
+using MvdRegistry.Reporting.Demo;
 using MvdRegistry.Reporting.Tests.Reports;
 
 namespace MvdRegistry.IntegrationTests.Reports;
@@ -107,6 +111,60 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
         Assert.False(File.Exists(runs[0].Output));
         Assert.True(File.Exists(runs[1].Output) && File.Exists(runs[2].Output) && File.Exists(oneOff.Output));
         Assert.Equal(3, Directory.GetFiles(server.OutputFolder).Length);
+    }
+
+    [Fact]
+    public async Task A_run_that_cannot_write_its_file_is_retried_as_configured_then_recorded_as_failed_with_its_error_shown_on_the_reports_page_and_leaves_nothing_behind()
+    {
+        await ImportReferenceAsync();
+        var schema = JobServer.NewSchema();
+        var folder = Directory.CreateTempSubdirectory("mvd-reports-").FullName;
+        try
+        {
+            JobRun queued;
+            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, folder))
+                queued = await client.EnqueueAsync(l => ReportJob.EnqueueAsync(l, new ReportJob.Parameters(ReportJob.Outcomes), "admin"));
+            // The run's file name is taken by a folder (today's, and tomorrow's should the test cross midnight): the
+            // workbook is written whole to its temporary file, and moving it into place fails on every attempt.
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            foreach (var day in new[] { today, today.AddDays(1) })
+                Directory.CreateDirectory(Path.Combine(folder, $"outcomes-{day:yyyy-MM-dd}-run{queued.Id}.xlsx"));
+
+            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, folder);
+            var jobId = queued.HangfireJobId!;
+            // ReportJob's [AutomaticRetry(Attempts = 2)]: two retries. Hangfire waits 15 s and more before each;
+            // the test requeues each waiting retry at once instead, which keeps its retry count.
+            for (var retry = 1; retry <= 2; retry++)
+            {
+                Assert.Equal(ScheduledState.StateName, await server.WaitForStateAsync(jobId, ScheduledState.StateName));
+                var between = await server.RunAsync(queued.Id);
+                Assert.Equal((JobRunStatus.Queued, $"Attempt {retry} failed; retrying", (DateTime?)null), (between.Status, between.ProgressText, between.FinishedAt));
+                Assert.True(server.Client.Requeue(jobId));
+            }
+            var run = await server.WaitForRunAsync(queued.Id, r => r.IsFinished);
+
+            Assert.Equal(FailedState.StateName, await server.WaitForStateAsync(jobId, FailedState.StateName));
+            Assert.Equal((JobRunStatus.Failed, "Failed after 3 attempts", (string?)null), (run.Status, run.ProgressText, run.Output));
+            Assert.NotNull(run.FinishedAt);
+            Assert.StartsWith("IOException: ", run.Error);
+            Assert.Contains($"run{queued.Id}.xlsx", run.Error);
+            // Nothing half-written: no workbook, no temporary file, only the folders the test put there.
+            Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+
+            await using (var db = Database.NewContext()) await DemoUsers.SeedAsync(db);
+            var admin = await SignedInAsync(DemoUsers.Administrator);
+            var page = await admin.GetStringAsync("/Reports");
+            var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr data-run-id=\"{run.Id}\"[^>]*>(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(row.Success, "the run is not listed on /Reports");
+            Assert.Contains("<td data-field=\"status\">failed</td>", row.Value);
+            Assert.Contains($"<td data-field=\"error\" class=\"text-danger text-break\">{HtmlEncoder.Default.Encode(run.Error!)}</td>", row.Value);
+            Assert.Contains("Failed after 3 attempts", row.Value);
+            Assert.DoesNotContain("handler=Download", row.Value);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Application.Statistics;
+using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.IntegrationTests.Jobs;
 using MvdRegistry.Jobs.Hosting;
@@ -200,6 +202,78 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
 
         Assert.True((await DoAsync(fresh, s => s.DeleteAsync(active, 1))).Succeeded);
         Assert.Empty(Recurring(fresh));
+    }
+
+    [Fact]
+    public async Task A_schedule_whose_slots_were_missed_while_no_server_ran_runs_once_when_a_server_starts()
+    {
+        var schema = JobServer.NewSchema();
+        var folder = Directory.CreateTempSubdirectory("mvd-reports-").FullName;
+        try
+        {
+            // Daily at a time twelve hours from now, so that no slot falls due during the test.
+            var start = DateTime.UtcNow;
+            var next = start.AddHours(12);
+            next = new DateTime(next.Year, next.Month, next.Day, next.Hour, next.Minute, 0, DateTimeKind.Utc);
+            var cron = $"{next.Minute} {next.Hour} * * *";
+            long id;
+            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, folder))
+            {
+                id = (await DoAsync(client, s => s.CreateAsync(Input("Daily", cron, "UTC", keep: 10), "admin"))).Schedule!.Id;
+                // Its last run six days before its next slot, as if every server had been down since: the five
+                // daily slots in between were missed. Written where Hangfire keeps a recurring job's times.
+                var last = next.AddDays(-6);
+                using var connection = client.Storage.GetConnection();
+                using var transaction = connection.CreateWriteTransaction();
+                transaction.SetRangeInHash($"recurring-job:report-schedule-{id}", new Dictionary<string, string>
+                {
+                    ["LastExecution"] = JobHelper.SerializeDateTime(last),
+                    ["NextExecution"] = JobHelper.SerializeDateTime(last.AddDays(1)),
+                });
+                transaction.AddToSet("recurring-jobs", $"report-schedule-{id}", JobHelper.ToTimestamp(last.AddDays(1)));
+                transaction.Commit();
+            }
+
+            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, folder);
+            var first = await WaitForAsync(async () =>
+            {
+                await using var db = Database.NewContext();
+                return await db.JobRuns.AsNoTracking().Where(r => r.Kind == ReportJob.Kind).OrderBy(r => r.Id).FirstOrDefaultAsync();
+            }, r => r is not null, "the schedule's first report run");
+            var run = await server.WaitForRunAsync(first!.Id, r => r.IsFinished);
+            // Whatever else the missed slots queued has run by now: wait until Hangfire has nothing left to do.
+            var monitor = server.Storage.GetMonitoringApi();
+            await WaitForAsync(() => Task.FromResult(monitor.GetStatistics()), s => s is { Enqueued: 0, Processing: 0, Scheduled: 0 }, "Hangfire to be idle");
+
+            Assert.True(run.Status == JobRunStatus.Succeeded, run.Error);
+            await using (var db = Database.NewContext())
+            {
+                var runs = await db.JobRuns.AsNoTracking().Where(r => r.Kind == ReportJob.Kind).ToListAsync();
+                Assert.Equal([(run.Id, ScheduledReport.RequestedBy)], runs.Select(r => (r.Id, r.RequestedBy)));
+            }
+            Assert.Equal([run.Output!], Directory.GetFiles(folder));
+            Assert.Equal(2, monitor.SucceededListCount()); // the one job the recurring job queued, and the report run it queued
+            var job = Assert.Single(Recurring(server));
+            Assert.True(job.LastExecution >= start.AddSeconds(-1), $"last execution {job.LastExecution:O}, the test started {start:O}");
+            Assert.Equal(next, job.NextExecution);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + JobServer.Timeout;
+        var last = await read();
+        while (!done(last))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited {JobServer.Timeout.TotalSeconds} s for {what}; last seen: {last}");
+            await Task.Delay(200);
+            last = await read();
+        }
+        return last;
     }
 }
 
