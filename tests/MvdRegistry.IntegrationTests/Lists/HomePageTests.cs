@@ -84,9 +84,9 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
         Assert.Equal(["A-OVERDUE", "C-OPEN", "E-MISSED"], ListPages.CaseIds(overdue));
         Assert.Contains("href=\"/Cases/A-OVERDUE/FollowUps/New\"", overdue);
         var text = Page.Text(overdue);
-        Assert.Contains("A-OVERDUE HOUA-OVERDUE HFS Left " + Date(-61) + " 1 month (due " + Date(-61 + 30) + ") 31 Add visit", text);
-        Assert.Contains("C-OPEN HOUC-OPEN HFS Left " + Date(-450) + " 1 year (due " + Date(-450 + 365) + ") 85 Add visit", text);
-        Assert.Contains("E-MISSED HOUE-MISSED HFS Left " + Date(-700) + " 1 year (due " + Date(-700 + 365) + ") 335 Add visit", text);
+        Assert.Contains("A-OVERDUE HOUA-OVERDUE HFS, left " + Date(-61) + " at 1 month (due " + Date(-61 + 30) + ") 31 Add visit", text);
+        Assert.Contains("C-OPEN HOUC-OPEN HFS, left " + Date(-450) + " at 1 year (due " + Date(-450 + 365) + ") 85 Add visit", text);
+        Assert.Contains("E-MISSED HOUE-MISSED HFS, left " + Date(-700) + " at 1 year (due " + Date(-700 + 365) + ") 335 Add visit", text);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
         Assert.Equal("1", Page.Text(Element(oneYear, "one-year-missed-count")));
         // Open windows, closing soonest first (C closes in 90 days, B in 240), then the closed one.
         Assert.Equal(["C-OPEN", "B-OPEN", "E-MISSED"], ListPages.CaseIds(oneYear));
-        Assert.Contains($"C-OPEN HOUC-OPEN HFS Left {Date(-450)} 450 {Date(-450 + 540)} (in 90 days) Add visit", Page.Text(oneYear));
+        Assert.Contains($"C-OPEN HOUC-OPEN HFS, left {Date(-450)} 450 {Date(-450 + 540)} (in 90 days) Add visit", Page.Text(oneYear));
         Assert.Contains("href=\"/Cases/B-OPEN/FollowUps/New\"", oneYear);
     }
 
