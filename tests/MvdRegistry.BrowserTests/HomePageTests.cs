@@ -37,8 +37,8 @@ public sealed class HomePageTests(RegistryServer server, Browser browser)
         await using var context = page.Context;
 
         var section = page.Locator("#researcher-headline");
-        await Expect(section.GetByRole(AriaRole.Link, new() { Name = "Statistics", Exact = true })).ToHaveAttributeAsync("href", "/Statistics");
-        await Expect(section.GetByRole(AriaRole.Link, new() { Name = "De-identified exports" })).ToHaveAttributeAsync("href", "/Exports");
+        await Expect(section.GetByRole(AriaRole.Link, new() { Name = "Full results" })).ToHaveAttributeAsync("href", "/Statistics");
+        await Expect(section.GetByRole(AriaRole.Link, new() { Name = "Data for analysis (de-identified)" })).ToHaveAttributeAsync("href", "/Exports");
         await Expect(page.Locator("#surgeon-worklist")).ToHaveCountAsync(0);
         await Expect(page.Locator("main")).Not.ToContainTextAsync("HOU0");
         await Pages.ScreenshotAsync(page, "home-researcher");
@@ -57,7 +57,7 @@ public sealed class HomePageTests(RegistryServer server, Browser browser)
         await Expect(page.Locator("#surgeon-worklist")).ToHaveCountAsync(0);
         await Pages.ScreenshotAsync(page, "home-admin");
 
-        await section.Locator("#users").GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await section.Locator("#users").GetByRole(AriaRole.Link, new() { Name = "Manage users" }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Users");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Application.Statistics;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Application.Users;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
@@ -46,8 +47,14 @@ public sealed class SurgeonWorklist
     /// <summary>The first <see cref="Shown"/> of them, the most recently closed first (a visit made but not entered is found there).</summary>
     public required IReadOnlyList<WorklistOperation> OneYearMissed { get; init; }
 
-    /// <summary>One-year capture per granted site (OUTCOMES.md item 9, the Core's <see cref="CompletenessSection"/>).</summary>
+    /// <summary>
+    /// One-year capture per granted site (OUTCOMES.md item 9): the Core's <see cref="CompletenessSection"/> as the
+    /// whole registry's latest statistics snapshot holds it (nightly), as of <see cref="CaptureAsOf"/>; empty before the first snapshot.
+    /// </summary>
     public required IReadOnlyList<CompletenessRow> Capture { get; init; }
+
+    /// <summary>The date the capture rates were judged against; null when no snapshot exists yet.</summary>
+    public DateOnly? CaptureAsOf { get; init; }
 
     public static async Task<SurgeonWorklist> LoadAsync(RegistryDbContext db, IActingUser user, DateOnly today, CancellationToken ct = default)
     {
@@ -57,17 +64,12 @@ public sealed class SurgeonWorklist
         var own = surgeon is null ? granted : granted.Where(o => o.SurgeonCode == surgeon);
 
         var overdue = await OverdueAsync(own, today, ct);
-        var (capture, outcomes) = await CompletenessAsync(db, sites, today, ct);
-        var mine = outcomes.Where(o => surgeon is null || o.Operation.SurgeonCode == surgeon)
-            .Where(o => !o.HasOneYearVisit && !o.HasDeath && o.Operation.SurgeryDate is not null)
-            .Select(o => (Outcome: o, Day: today.DayNumber - o.Operation.SurgeryDate!.Value.DayNumber))
-            .Where(o => o.Day >= OneYearVisit.WindowStart)
-            .ToList();
-        var open = mine.Where(o => o.Day < OneYearVisit.WindowEnd).OrderByDescending(o => o.Day).ThenBy(o => o.Outcome.Operation.CaseId, StringComparer.Ordinal).ToList();
-        var missed = mine.Where(o => o.Day >= OneYearVisit.WindowEnd).OrderBy(o => o.Day).ThenBy(o => o.Outcome.Operation.CaseId, StringComparer.Ordinal).ToList();
-        var openShown = open.Take(Shown).Select(o => o.Outcome.Operation).ToList();
-        var missedShown = missed.Take(Shown).Select(o => o.Outcome.Operation).ToList();
-        var mrns = await MrnsAsync(db, sites, openShown.Concat(missedShown).Select(o => o.PatientId).Distinct().ToList(), ct);
+        var missing = own.ExpectingFollowUp().WithoutOneYearVisit();
+        // In the window now: operated from WindowEnd - 1 to WindowStart days ago; closed: WindowEnd days ago or more.
+        DateOnly? openFrom = today.AddDays(-(OneYearVisit.WindowEnd - 1)), openTo = today.AddDays(-OneYearVisit.WindowStart), closedTo = today.AddDays(-OneYearVisit.WindowEnd);
+        var open = missing.Where(o => o.SurgeryDate >= openFrom && o.SurgeryDate <= openTo);
+        var closed = missing.Where(o => o.SurgeryDate <= closedTo);
+        var (capture, asOf) = await CaptureAsync(db, sites, ct);
 
         return new SurgeonWorklist
         {
@@ -76,74 +78,63 @@ public sealed class SurgeonWorklist
             OverdueCount = overdue.Count,
             Overdue = overdue.Take(Shown).ToList(),
             Recent = await RecentEntries.LoadAsync(db, user, Shown, ct),
-            OneYearOpenCount = open.Count,
-            OneYearOpen = openShown.Select(o => Row(o, mrns, today)).ToList(),
-            OneYearMissedCount = missed.Count,
-            OneYearMissed = missedShown.Select(o => Row(o, mrns, today)).ToList(),
+            OneYearOpenCount = await open.CountAsync(ct),
+            // The window closing soonest first: the earliest operated.
+            OneYearOpen = Rows(await Project(open.OrderBy(o => o.SurgeryDate).ThenBy(o => o.CaseId)).Take(Shown).ToListAsync(ct), today),
+            OneYearMissedCount = await closed.CountAsync(ct),
+            OneYearMissed = Rows(await Project(closed.OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)).Take(Shown).ToListAsync(ct), today),
             Capture = capture,
+            CaptureAsOf = asOf,
         };
     }
 
     /// <summary>The overdue operations by the Application's <see cref="OverdueQuery"/>, ordered as the overdue page orders them.</summary>
     private static async Task<List<WorklistOperation>> OverdueAsync(IQueryable<Operation> operations, DateOnly today, CancellationToken ct)
     {
-        var rows = await operations.Overdue(today)
-            .Select(o => new WorklistOperation
-            {
-                CaseId = o.CaseId, PatientId = o.PatientId, Mrn = o.Patient!.Mrn, Site = o.Patient.SiteCode,
-                Indication = o.Indication, Side = o.Side, SurgeryDate = o.SurgeryDate,
-                LastVisit = o.FollowUps.Max(f => f.VisitDate),
-            })
-            .ToListAsync(ct);
+        var rows = await Project(operations.Overdue(today)).ToListAsync(ct);
         foreach (var row in rows) row.Next = NextVisit.Of(row.SurgeryDate, row.LastVisit, expected: true, today);
         return rows.OrderBy(r => r.Next!.DaysSinceLatestMissed).ThenBy(r => r.CaseId, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>
-    /// The granted sites' operations loaded as the statistics load them, the analysis population of
-    /// OUTCOMES.md (consent withdrawn left out), and the Core's completeness over it as of today.
-    /// </summary>
-    private static async Task<(IReadOnlyList<CompletenessRow>, List<OperationOutcome>)> CompletenessAsync(
-        RegistryDbContext db, List<string> sites, DateOnly today, CancellationToken ct)
+    private static IQueryable<WorklistOperation> Project(IQueryable<Operation> operations) => operations.Select(o => new WorklistOperation
     {
-        if (sites.Count == 0) return ([], []);
-        var data = await StatisticsLoader.LoadAsync(db, new StatisticsFilter { Sites = sites }, ct);
-        var (analysed, _) = RegistryStatistics.AnalysisPopulation(data.Patients);
-        var completeness = CompletenessSection.Build(analysed, today);
-        // A granted site without operations still has its row: no one-year capture to judge yet.
+        CaseId = o.CaseId, PatientId = o.PatientId, Mrn = o.Patient!.Mrn, Site = o.Patient.SiteCode,
+        Indication = o.Indication, Side = o.Side, SurgeryDate = o.SurgeryDate,
+        LastVisit = o.FollowUps.Max(f => f.VisitDate),
+    });
+
+    private static List<WorklistOperation> Rows(List<WorklistOperation> rows, DateOnly today)
+    {
+        foreach (var row in rows) row.DaysSinceSurgery = row.SurgeryDate is { } s ? today.DayNumber - s.DayNumber : null;
+        return rows;
+    }
+
+    /// <summary>
+    /// The granted sites' rows of the completeness the latest whole-registry snapshot holds (counts only),
+    /// so the home page never loads a site's operations; a granted site without a row has no operation.
+    /// </summary>
+    private static async Task<(IReadOnlyList<CompletenessRow>, DateOnly?)> CaptureAsync(RegistryDbContext db, List<string> sites, CancellationToken ct)
+    {
+        if (await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct) is not { } stored) return ([], null);
+        var completeness = RegistrySnapshot.FromJson(stored.Json).Completeness;
         var rows = sites.Order(StringComparer.Ordinal)
             .Select(s => completeness.Sites.FirstOrDefault(r => r.Site == s) ?? new CompletenessRow(s, 0, Core.Statistics.Proportion.Wilson(0, 0), 0))
             .ToList();
-        return (rows, analysed);
-    }
-
-    private static async Task<Dictionary<string, (string? Mrn, string? Site)>> MrnsAsync(RegistryDbContext db, List<string> sites, List<string> patientIds, CancellationToken ct) =>
-        (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId) && sites.Contains(p.SiteCode!))
-            .Select(p => new { p.PatientId, p.Mrn, p.SiteCode }).ToListAsync(ct))
-        .ToDictionary(p => p.PatientId, p => (p.Mrn, p.SiteCode));
-
-    private static WorklistOperation Row(Operation o, Dictionary<string, (string? Mrn, string? Site)> patients, DateOnly today)
-    {
-        var (mrn, site) = patients.GetValueOrDefault(o.PatientId);
-        return new WorklistOperation
-        {
-            CaseId = o.CaseId, PatientId = o.PatientId, Mrn = mrn, Site = site, Indication = o.Indication, Side = o.Side,
-            SurgeryDate = o.SurgeryDate, DaysSinceSurgery = o.SurgeryDate is { } s ? today.DayNumber - s.DayNumber : null,
-        };
+        return (rows, completeness.AsOf);
     }
 }
 
 /// <summary>An operation on a worklist: who, what, when, and (overdue lists) the next visit.</summary>
 public sealed class WorklistOperation
 {
-    public required string CaseId { get; init; }
-    public required string PatientId { get; init; }
+    public string CaseId { get; init; } = "";
+    public string PatientId { get; init; } = "";
     public string? Mrn { get; init; }
     public string? Site { get; init; }
     public string? Indication { get; init; }
     public string? Side { get; init; }
     public DateOnly? SurgeryDate { get; init; }
     public DateOnly? LastVisit { get; init; }
-    public int? DaysSinceSurgery { get; init; }
+    public int? DaysSinceSurgery { get; set; }
     public NextVisit? Next { get; set; }
 }

@@ -20,7 +20,7 @@ namespace MvdRegistry.IntegrationTests.Lists;
 ///   G-DIED      HOU-S1  600 days ago, visit 30, died day 5    eligible for capture, not captured; never chased
 ///   H-WITHDREW  HOU-S1  700 days ago, consent withdrawn       left out of everything
 /// and Barcelona's I-BCN (61 days ago, overdue) and J-BCN (700 days ago, no visit), never shown to Houston.
-/// Houston's one-year capture: D and F over D, E, F and G = 2/4 = 50.0%.
+/// Houston's one-year capture (from the whole registry's statistics snapshot): D and F over D, E, F and G = 2/4 = 50.0%.
 /// </summary>
 public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
@@ -108,9 +108,13 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
     public async Task A_surgeon_sees_their_sites_one_year_capture_against_the_80_percent_target()
     {
         var client = await SignedInAsync("surgeon.hou");
+        var before = Page.Text(Section(await client.GetStringAsync("/"), "capture"));
+        await Database.SnapshotAsync();
 
         var capture = Page.Text(Section(await client.GetStringAsync("/"), "capture"));
 
+        Assert.Contains("Not computed yet", before);
+        Assert.Contains($"as of {Date(0)}", capture);
         Assert.Contains("HOU 2/4 50.0% 15.0–85.0% below target 2 more visits to reach it", capture);
         Assert.Contains("target 80.0%", capture);
         Assert.DoesNotContain("BCN", capture);
@@ -151,7 +155,7 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
 
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("No statistics have been computed yet.", Page.Text(before));
+        Assert.Contains("No statistics have been computed yet:", Page.Text(before));
         var headline = Section(html, "researcher-headline");
         // Everyone but H (consent withdrawn): 9 operations; G's death is the one (permanent) complication.
         Assert.Contains("9 operations analysed", Page.Text(headline));
