@@ -1,19 +1,34 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Worklists;
 using MvdRegistry.Data;
+using MvdRegistry.Web.Access;
 
 namespace MvdRegistry.Web.Pages;
 
-public sealed class IndexModel(RegistryDbContext db) : PageModel
+/// <summary>
+/// The home page: a worklist per role, one section for each role the user holds. A surgeon sees what
+/// is due from them in their own sites, a researcher the latest statistics' headline, an
+/// administrator the jobs, schedules and users. Nobody reads registry-wide counts of identified records.
+/// </summary>
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock) : PageModel
 {
-    public List<(string Label, int Count)> Counts { get; } = [];
+    public SurgeonWorklist? Surgeon { get; private set; }
 
-    public async Task OnGetAsync()
+    public bool IsResearcher => user.IsResearcher;
+
+    public ResearcherHeadline? Headline { get; private set; }
+
+    public AdministratorOverview? Administrator { get; private set; }
+
+    public string? SurgeonCode => user.SurgeonCode;
+
+    public IReadOnlyList<string> Sites => user.Sites.Order(StringComparer.Ordinal).ToList();
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Counts.Add(("Sites", await db.Sites.CountAsync()));
-        Counts.Add(("Patients", await db.Patients.CountAsync()));
-        Counts.Add(("Operations", await db.Operations.CountAsync()));
-        Counts.Add(("Follow-up visits", await db.FollowUps.CountAsync()));
-        Counts.Add(("Complications", await db.Complications.CountAsync()));
+        if (user.IsSurgeon) Surgeon = await SurgeonWorklist.LoadAsync(db, user, Today.Of(clock), ct);
+        if (user.IsResearcher) Headline = await ResearcherHeadline.LatestAsync(db, ct);
+        if (user.IsAdministrator) Administrator = await AdministratorOverview.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -1,19 +1,30 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MvdRegistry.Application.Patients;
 using MvdRegistry.Core.Dictionary;
-using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Entry;
 
 namespace MvdRegistry.Web.Pages.Cases;
 
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryChoices choices, RegistryUser user) : PageModel
+public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryChoices choices, RegistryUser user, RegistryDbContext db) : PageModel
 {
     public string PatientChoice { get; private set; } = NewCaseHandler.New;
 
-    public Patient? ExistingPatient { get; private set; }
+    /// <summary>The existing patient the operation is for, shown before it is attached; null until one is chosen.</summary>
+    public PatientSummary? Chosen { get; private set; }
+
+    /// <summary>What was typed into the patient search.</summary>
+    public string? Find { get; private set; }
+
+    /// <summary>What the search found (several matches, or why none), when nothing was chosen by it.</summary>
+    public PatientSearchResult? Found { get; private set; }
+
+    /// <summary>Said when <c>?patientId=</c> names no patient of the user's sites.</summary>
+    public string? Unknown { get; private set; }
 
     public EntryForm Patient { get; private set; } = null!;
 
@@ -32,14 +43,25 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
     /// <summary>The patient's fields below the key: asked only for a new patient.</summary>
     public IEnumerable<FieldView> NewPatientFields => Patient.Fields(DataDictionary.Instance.Form(Forms.Patient).Where(v => v.Name != "patient_id"));
 
-    /// <param name="patientId">Set when coming from a patient's operation: a further operation for them.</param>
-    public async Task<IActionResult> OnGetAsync(string? patientId, CancellationToken ct)
+    /// <param name="patientId">Set when coming from a patient's operation or a search: a further operation for them.</param>
+    /// <param name="find">An MRN or key, whole or in part, to find a returning patient by (<see cref="PatientSearch"/>).</param>
+    public async Task<IActionResult> OnGetAsync(string? patientId, string? find, CancellationToken ct)
     {
         Sites = await choices.SitesAsync(ct);
-        PatientChoice = string.IsNullOrWhiteSpace(patientId) ? NewCaseHandler.New : NewCaseHandler.Existing;
+        Find = find;
+        if (!string.IsNullOrWhiteSpace(patientId))
+        {
+            Chosen = await PatientSearch.SummaryAsync(db, user, patientId, ct);
+            if (Chosen is null) Unknown = $"There is no patient {patientId.Trim()} in your sites. Find the patient by MRN or key.";
+        }
+        else if (find is not null)
+        {
+            Found = await PatientSearch.FindAsync(db, user, find, ct);
+            Chosen = Found.Exact;
+        }
+        PatientChoice = Chosen is not null || Unknown is not null || find is not null ? NewCaseHandler.Existing : NewCaseHandler.New;
         Patient = entry.Form(Forms.Patient, new Dictionary<string, string?>
         {
-            ["patient_id"] = patientId,
             ["site_code"] = Sites.Count == 1 ? Sites[0].Code : null,
         });
         Case = entry.Form(Forms.Case, new Dictionary<string, string?> { ["surgeon_code"] = user.SurgeonCode });
@@ -50,7 +72,8 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
     {
         var result = await handler.SaveAsync(Request.Form, ct);
         if (result.SavedCaseId is { } caseId) return Redirect("/Cases/" + Uri.EscapeDataString(caseId));
-        (PatientChoice, ExistingPatient, Patient, Case, State) = (result.PatientChoice, result.ExistingPatient, result.Patient, result.Case, result.State);
+        (PatientChoice, Patient, Case, State) = (result.PatientChoice, result.Patient, result.Case, result.State);
+        if (result.ExistingPatient is { } existing) Chosen = await PatientSearch.SummaryAsync(db, user, existing.PatientId, ct);
         Sites = await choices.SitesAsync(ct);
         return await ShownAsync(ct);
     }
@@ -60,7 +83,7 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
         Patient.Options["patient_id"] = new FieldOptions
         {
             Generated = true,
-            Help = "An existing patient: their key. A new patient: leave empty for a generated key, or type one.",
+            Help = "Leave empty for a generated key, or type one.",
         };
         Patient.Options["site_code"] = new FieldOptions { Choices = Sites };
         Case.Options["case_id"] = new FieldOptions { Generated = true, Help = "Leave empty for a generated key, or type one." };

@@ -70,7 +70,7 @@ public sealed class NewCaseHandler(RegistryDbContext db, RegistryUser user, Reco
     {
         var id = posted.GetValueOrDefault("patient_id")?.Trim() ?? "";
         if (id.Length == 0)
-            return (null, [new FieldIssue("patient_id", "type the key of an existing patient, or choose a new patient")]);
+            return (null, [new FieldIssue("patient_id", "find the patient by MRN or key, or choose a new patient")]);
         var patient = await db.Patients.Readable(user).SingleOrDefaultAsync(p => p.PatientId == id, ct);
         if (patient is null)
             return (null, [new FieldIssue("patient_id", $"there is no patient {id} in your sites")]);
