@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MvdRegistry.Data;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Data.Auditing;
+using MvdRegistry.Jobs.Exports;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
@@ -47,6 +48,8 @@ public static class JobsRegistration
         services.AddScoped<ReportJob>();
         services.AddScoped<ScheduledReport>();
         services.AddScoped<ReportSchedules>();
+        services.AddScoped<ExportJob>();
+        services.AddScoped<ExportRetention>();
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {

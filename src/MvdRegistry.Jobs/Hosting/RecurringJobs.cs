@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MvdRegistry.Data;
+using MvdRegistry.Jobs.Exports;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Statistics;
 
@@ -29,6 +30,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, JobStorage sto
         else
             recurring.AddOrUpdate<NightlyStatistics>(NightlyStatistics.RecurringJobId, job => job.EnqueueAsync(), jobs.StatisticsCron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
+        recurring.AddOrUpdate<ExportRetention>(ExportRetention.RecurringJobId, job => job.RunAsync(), ExportRetention.Cron);
         await RegisterSchedulesAsync(cancellationToken);
     }
 
