@@ -13,10 +13,13 @@ public sealed record CliContext(IConfiguration Configuration, TextWriter Out, Te
     public const int InvalidInput = 1;
     public const int UsageError = 2;
 
+    /// <summary>Who runs the command line, as the audit trail names them.</summary>
+    public static string OsUser => "cli:" + Environment.UserName;
+
     public ServiceProvider Services()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
+        services.AddSingleton<ICurrentUser>(new FixedUser(OsUser));
         services.AddRegistryDatabase(Configuration);
         services.AddRegistryJobs(Configuration, JobHost.Client);
         return services.BuildServiceProvider();

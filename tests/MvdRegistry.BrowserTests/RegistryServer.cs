@@ -38,6 +38,8 @@ public sealed class RegistryServer : IAsyncLifetime
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}";
         start.Environment["Registry__DemoPatients"] = "120";
+        // Files of jobs (the export test's download) in the throwaway folder, not in the source tree.
+        start.Environment["Jobs__OutputFolder"] = Path.Combine(_folder, "jobs");
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the web host");
         _process.OutputDataReceived += (_, e) => { lock (_log) if (e.Data is not null) _log.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) if (e.Data is not null) _log.Add(e.Data); };

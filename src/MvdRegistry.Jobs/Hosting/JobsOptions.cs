@@ -50,4 +50,7 @@ public sealed class JobsOptions
 
     /// <summary>Where jobs write their files (relative paths from the current directory).</summary>
     public string OutputFolder { get; set; } = "reports";
+
+    /// <summary>How many days an export's files are kept for download before the hourly cleanup removes them.</summary>
+    public int ExportRetentionDays { get; set; } = 7;
 }

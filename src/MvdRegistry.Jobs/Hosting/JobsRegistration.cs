@@ -9,6 +9,7 @@ using MvdRegistry.Application.Statistics;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Jobs.FollowUps;
+using MvdRegistry.Jobs.Exports;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Runs;
 using MvdRegistry.Jobs.Statistics;
@@ -52,6 +53,8 @@ public static class JobsRegistration
         services.TryAddScoped<OverdueListStore>();
         services.AddScoped<OverdueJob>();
         services.AddScoped<DailyOverdue>();
+        services.AddScoped<ExportJob>();
+        services.AddScoped<ExportRetention>();
 
         if (host == JobHost.Worker || (host == JobHost.Web && options.RunServer))
         {

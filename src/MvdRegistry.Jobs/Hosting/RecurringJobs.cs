@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MvdRegistry.Data;
 using MvdRegistry.Jobs.FollowUps;
+using MvdRegistry.Jobs.Exports;
 using MvdRegistry.Jobs.Reports;
 using MvdRegistry.Jobs.Statistics;
 
@@ -36,6 +37,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, JobStorage sto
         else
             recurring.AddOrUpdate<DailyOverdue>(DailyOverdue.RecurringJobId, job => job.EnqueueAsync(), jobs.OverdueCron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone) });
+        recurring.AddOrUpdate<ExportRetention>(ExportRetention.RecurringJobId, job => job.RunAsync(), ExportRetention.Cron);
         await RegisterSchedulesAsync(cancellationToken);
     }
 

@@ -111,6 +111,14 @@ public static class AuthorizationMatrix
         new("POST /Reports/Index?handler=Delete",                      SignIn,       Denied,     Denied,       Denied,     Invalid),
         new("GET /Reports/Schedule",                                   SignIn,       Denied,     Denied,       Denied,     Ok),
         new("POST /Reports/Schedule",                                  SignIn,       Denied,     Denied,       Denied,     Ok),
+        // Exports: researchers and administrators; the empty post is refused with its reasons on the page
+        // (a redirect back to it, nothing queued); the download without a run id is 400.
+        new("GET /Exports",                                            SignIn,       Denied,     Denied,       Ok,         Ok),
+        new("GET /Exports/Index",                                      SignIn,       Denied,     Denied,       Ok,         Ok),
+        new("GET /Exports?handler=Download",                           SignIn,       Denied,     Denied,       Invalid,    Invalid),
+        new("GET /Exports/Index?handler=Download",                     SignIn,       Denied,     Denied,       Invalid,    Invalid),
+        new("POST /Exports?handler=Run",                               SignIn,       Denied,     Denied,       Redirect,   Redirect),
+        new("POST /Exports/Index?handler=Run",                         SignIn,       Denied,     Denied,       Redirect,   Redirect),
         new("GET /hangfire/{**path}",                                  SignIn,       Forbidden,  Forbidden,    Forbidden,  Ok),
 
         // Data entry ("Ok" for a post: let in, the empty form re-rendered with its errors, nothing written;

@@ -75,7 +75,8 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : RegistryTests
         var output = Directory.CreateTempSubdirectory("mvd-export-").FullName;
         try
         {
-            var outcome = await Cli("export", "--format", "csv", "--out", output);
+            await using (var db = Database.NewContext()) await Reporting.Demo.DemoUsers.SeedAsync(db);
+            var outcome = await Cli("export", "--format", "csv", "--out", output, "--as", Reporting.Demo.DemoUsers.Administrator);
 
             Assert.Equal(0, outcome.ExitCode);
             foreach (var file in new[] { "patients.csv", "cases.csv", "imaging.csv", "followups.csv", "complications.csv" })

@@ -39,18 +39,30 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
             problems.Add($"--out '{output}' is a folder that is not empty: choose a new or empty folder");
 
-        var filter = request.Filter;
-        if (filter.Indication is { } indication && !DataDictionary.Instance.Get(Forms.Case, "indication").HasCode(indication))
-            problems.Add($"--indication '{indication}' is not an indication ({string.Join(", ", DataDictionary.Instance.Get(Forms.Case, "indication").Choices.Select(c => c.Code))})");
+        problems.AddRange(await FilterProblemsAsync(db, request.Filter, commandLine: true, ct));
+        return problems;
+    }
+
+    /// <summary>
+    /// What is wrong with a filter: an indication or a site the registry does not have, a year out of
+    /// range, the years reversed. Named as the command line's options, or as the Exports page's fields.
+    /// </summary>
+    public static async Task<List<string>> FilterProblemsAsync(RegistryDbContext db, ExportFilter filter, bool commandLine, CancellationToken ct = default)
+    {
+        string Name(string option, string field) => commandLine ? "--" + option : field;
+        var problems = new List<string>();
+        var indications = DataDictionary.Instance.Get(Forms.Case, "indication");
+        if (filter.Indication is { } indication && !indications.HasCode(indication))
+            problems.Add($"{Name("indication", "Indication")} '{indication}' is not an indication ({string.Join(", ", indications.Choices.Select(c => c.Code))})");
         if (filter.SiteList.Count > 0)
         {
             var known = await db.Sites.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
             foreach (var site in filter.SiteList.Where(s => !known.Contains(s, StringComparer.Ordinal)))
-                problems.Add($"--sites: '{site}' is not a site of the registry");
+                problems.Add($"{Name("sites", "Sites")}: '{site}' is not a site of the registry");
         }
-        foreach (var (name, year) in new[] { ("--from-year", filter.FromYear), ("--to-year", filter.ToYear) })
+        foreach (var (name, year) in new[] { (Name("from-year", "From year"), filter.FromYear), (Name("to-year", "To year"), filter.ToYear) })
             if (year is < FirstYear or > LastYear) problems.Add($"{name} {year} is not a year of surgery ({FirstYear} to {LastYear})");
-        if (filter.FromYear > filter.ToYear) problems.Add($"--from-year {filter.FromYear} is after --to-year {filter.ToYear}");
+        if (filter.FromYear > filter.ToYear) problems.Add($"{Name("from-year", "From year")} {filter.FromYear} is after {Name("to-year", "to year")} {filter.ToYear}");
         return problems;
     }
 

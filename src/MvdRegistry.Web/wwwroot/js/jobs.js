@@ -1,4 +1,4 @@
-// Keeps the progress bars of /Jobs current: every two seconds it asks the page's Progress handler
+// Keeps the progress bars of /Jobs (and /Reports, /Exports) current: every two seconds it asks the page's Progress handler
 // for the runs still queued or running and writes their state into their rows, until none is left.
 // A script file of the registry's own: the content security policy allows no inline script.
 (function () {
@@ -37,6 +37,19 @@
     }
     setField(row, 'finished', run.finishedAt);
     if (run.finished) row.setAttribute('data-active', 'false');
+    if (run.finished && run.status === 'succeeded') ready(row);
+  }
+
+  // The Exports page: a finished export's download links appear, and the export just asked for downloads.
+  function ready(row) {
+    Array.prototype.forEach.call(row.querySelectorAll('[data-show-when-done]'), function (element) {
+      element.removeAttribute('hidden');
+    });
+    var link = row.querySelector('a[data-download]');
+    if (link && row.getAttribute('data-auto-download') === 'true') {
+      row.setAttribute('data-auto-download', 'false');
+      window.location.assign(link.href);
+    }
   }
 
   function poll() {
