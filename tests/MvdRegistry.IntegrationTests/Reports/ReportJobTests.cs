@@ -122,7 +122,7 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
         try
         {
             JobRun queued;
-            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, folder))
+            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, outputFolder: folder))
                 queued = await client.EnqueueAsync(l => ReportJob.EnqueueAsync(l, new ReportJob.Parameters(ReportJob.Outcomes), "admin"));
             // The run's file name is taken by a folder (today's, and tomorrow's should the test cross midnight): the
             // workbook is written whole to its temporary file, and moving it into place fails on every attempt.
@@ -130,7 +130,7 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
             foreach (var day in new[] { today, today.AddDays(1) })
                 Directory.CreateDirectory(Path.Combine(folder, $"outcomes-{day:yyyy-MM-dd}-run{queued.Id}.xlsx"));
 
-            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, folder);
+            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, outputFolder: folder);
             var jobId = queued.HangfireJobId!;
             // ReportJob's [AutomaticRetry(Attempts = 2)]: two retries. Hangfire waits 15 s and more before each;
             // the test requeues each waiting retry at once instead, which keeps its retry count.

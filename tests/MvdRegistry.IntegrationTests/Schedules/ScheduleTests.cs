@@ -217,7 +217,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
             next = new DateTime(next.Year, next.Month, next.Day, next.Hour, next.Minute, 0, DateTimeKind.Utc);
             var cron = $"{next.Minute} {next.Hour} * * *";
             long id;
-            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, folder))
+            await using (var client = await JobServer.StartAsync(Database, JobHost.Client, schema, outputFolder: folder))
             {
                 id = (await DoAsync(client, s => s.CreateAsync(Input("Daily", cron, "UTC", keep: 10), "admin"))).Schedule!.Id;
                 // Its last run six days before its next slot, as if every server had been down since: the five
@@ -234,7 +234,7 @@ public abstract class ScheduleTests<TDatabase>(TDatabase database) : RegistryTes
                 transaction.Commit();
             }
 
-            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, folder);
+            await using var server = await JobServer.StartAsync(Database, JobHost.Worker, schema, outputFolder: folder);
             var first = await WaitForAsync(async () =>
             {
                 await using var db = Database.NewContext();
