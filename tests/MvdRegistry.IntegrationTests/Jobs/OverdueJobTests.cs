@@ -157,6 +157,29 @@ public abstract class OverdueJobTests<TDatabase>(TDatabase database) : RegistryT
         Assert.Equal(JobRunStatus.Queued, recorded.Status);
         Assert.Null(recorded.Rows);
     }
+
+    [Fact]
+    public async Task An_import_that_changes_records_drops_the_stored_lists_and_one_that_changes_nothing_keeps_them()
+    {
+        await using (var db = Database.NewContext())
+        {
+            var store = new OverdueListStore(db, TimeProvider.System);
+            foreach (var site in await db.Sites.Select(s => s.Code).ToListAsync()) await store.ReplaceSiteAsync(site, "admin", null, default);
+        }
+        var stored = await StoredAsync();
+
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
+        Assert.Equal(stored, await StoredAsync());
+
+        using var bundle = BundleFolder.CopyOf(Paths.ReferenceSmall);
+        bundle.Set("cases.csv", "C07000001", "duration_min", "181");
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", bundle.Path)).ExitCode);
+
+        await using var check = Database.NewContext();
+        Assert.NotEmpty(stored);
+        Assert.Empty(await check.OverdueOperations.ToListAsync());
+        Assert.Empty(await check.OverdueSiteLists.ToListAsync());
+    }
 }
 
 public sealed class SqliteOverdueJobTests(SqliteTestDatabase database) : OverdueJobTests<SqliteTestDatabase>(database);
