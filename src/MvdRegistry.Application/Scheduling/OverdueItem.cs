@@ -8,6 +8,7 @@ public sealed record OverdueItem
     public string? Mrn { get; init; }
     public required string Site { get; init; }
     public string? Indication { get; init; }
+    public string? Side { get; init; }
     public required DateOnly SurgeryDate { get; init; }
     public string? Surgeon { get; init; }
 

@@ -26,7 +26,7 @@ public sealed class OverdueLists(RegistryDbContext db, OverdueListStore store, T
             .Skip(skip).Take(take)
             .Select(r => new
             {
-                r.CaseId, r.PatientId, r.Operation!.Patient!.Mrn, r.SiteCode, r.Operation.Indication, r.SurgeryDate, r.SurgeonCode,
+                r.CaseId, r.PatientId, r.Operation!.Patient!.Mrn, r.SiteCode, r.Operation.Indication, r.Operation.Side, r.SurgeryDate, r.SurgeonCode,
                 r.FirstMissedDay, r.LatestMissedDay, r.LatestMissedDate, r.LastSeen, r.SeenAtVisit,
             })
             .AsNoTracking().ToListAsync(ct);
@@ -37,6 +37,7 @@ public sealed class OverdueLists(RegistryDbContext db, OverdueListStore store, T
             Mrn = r.Mrn,
             Site = r.SiteCode,
             Indication = r.Indication,
+            Side = r.Side,
             SurgeryDate = r.SurgeryDate,
             Surgeon = r.SurgeonCode,
             FirstMissedDay = r.FirstMissedDay,

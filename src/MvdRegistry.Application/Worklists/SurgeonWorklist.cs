@@ -28,10 +28,13 @@ public sealed class SurgeonWorklist
     /// <summary>Whether the lists are the surgeon's own operations (their surgeon code) or all of their sites'.</summary>
     public required bool OwnOperations { get; init; }
 
-    public required int OverdueCount { get; init; }
+    /// <summary>
+    /// The first <see cref="Shown"/> overdue follow-ups, most recently due first, and how many there are: the stored
+    /// overdue lists read as /FollowUps/Overdue reads them (<see cref="OverdueLists"/>).
+    /// </summary>
+    public required OverdueListing Overdue { get; init; }
 
-    /// <summary>The first <see cref="Shown"/> overdue follow-ups, most recently due first (the /FollowUps/Overdue order).</summary>
-    public required IReadOnlyList<WorklistOperation> Overdue { get; init; }
+    public int OverdueCount => Overdue.Total;
 
     public required IReadOnlyList<RecentEntry> Recent { get; init; }
 
@@ -56,14 +59,13 @@ public sealed class SurgeonWorklist
     /// <summary>The date the capture rates were judged against; null when no snapshot exists yet.</summary>
     public DateOnly? CaptureAsOf { get; init; }
 
-    public static async Task<SurgeonWorklist> LoadAsync(RegistryDbContext db, IActingUser user, DateOnly today, CancellationToken ct = default)
+    public static async Task<SurgeonWorklist> LoadAsync(RegistryDbContext db, OverdueLists overdueLists, IActingUser user, DateOnly today, CancellationToken ct = default)
     {
         var sites = user.Sites.ToList();
         var granted = db.Operations.AsNoTracking().Where(o => sites.Contains(o.Patient!.SiteCode!));
         var surgeon = user.SurgeonCode;
         var own = surgeon is null ? granted : granted.Where(o => o.SurgeonCode == surgeon);
 
-        var overdue = await OverdueAsync(own, today, ct);
         var missing = own.ExpectingFollowUp().WithoutOneYearVisit();
         // In the window now: operated from WindowEnd - 1 to WindowStart days ago; closed: WindowEnd days ago or more.
         DateOnly? openFrom = today.AddDays(-(OneYearVisit.WindowEnd - 1)), openTo = today.AddDays(-OneYearVisit.WindowStart), closedTo = today.AddDays(-OneYearVisit.WindowEnd);
@@ -75,8 +77,7 @@ public sealed class SurgeonWorklist
         {
             Today = today,
             OwnOperations = surgeon is not null,
-            OverdueCount = overdue.Count,
-            Overdue = overdue.Take(Shown).ToList(),
+            Overdue = await overdueLists.ForUserAsync(user, mineOnly: surgeon is not null, skip: 0, take: Shown, ct),
             Recent = await RecentEntries.LoadAsync(db, user, Shown, ct),
             OneYearOpenCount = await open.CountAsync(ct),
             // The window closing soonest first: the earliest operated.
@@ -86,14 +87,6 @@ public sealed class SurgeonWorklist
             Capture = capture,
             CaptureAsOf = asOf,
         };
-    }
-
-    /// <summary>The overdue operations by the Application's <see cref="OverdueQuery"/>, ordered as the overdue page orders them.</summary>
-    private static async Task<List<WorklistOperation>> OverdueAsync(IQueryable<Operation> operations, DateOnly today, CancellationToken ct)
-    {
-        var rows = await Project(operations.Overdue(today)).ToListAsync(ct);
-        foreach (var row in rows) row.Next = NextVisit.Of(row.SurgeryDate, row.LastVisit, expected: true, today);
-        return rows.OrderBy(r => r.Next!.DaysSinceLatestMissed).ThenBy(r => r.CaseId, StringComparer.Ordinal).ToList();
     }
 
     private static IQueryable<WorklistOperation> Project(IQueryable<Operation> operations) => operations.Select(o => new WorklistOperation
@@ -136,5 +129,4 @@ public sealed class WorklistOperation
     public DateOnly? SurgeryDate { get; init; }
     public DateOnly? LastVisit { get; init; }
     public int? DaysSinceSurgery { get; set; }
-    public NextVisit? Next { get; set; }
 }
