@@ -2,21 +2,21 @@
 # The de-identified export's benchmark (issue 9, item 9), Release builds, SQLite:
 #   - the xlsx export of a 100,000-patient registry: time and peak memory (/usr/bin/time -v),
 #   - the issue's baseline in the same run: MiniExcel writing the same rows from memory alone
-#     (bench/ExportBaseline reads the CSV export of the same registry, then only its write is timed),
+#     (tests/bench/ExportBaseline reads the CSV export of the same registry, then only its write is timed),
 #   - the xlsx export's peak at 10,000 patients (a registry made here with seed-demo), against 100,000,
 #   - the CSV (zip) export's time at 100,000.
-# Usage: bench/export.sh REGISTRY-100K.db [WORK-FOLDER]
+# Usage: tests/bench/export.sh REGISTRY-100K.db [WORK-FOLDER]
 # The registry is COPIED into the work folder (the export writes its audit row): the original is never written.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source_db=${1:?usage: bench/export.sh REGISTRY-100K.db [WORK-FOLDER]}
+cd "$(dirname "$0")/../.."
+source_db=${1:?usage: tests/bench/export.sh REGISTRY-100K.db [WORK-FOLDER]}
 work=${2:-$(mktemp -d /tmp/mvd-export-bench.XXXXXX)}
 mkdir -p "$work"
 
 dotnet build -c Release src/MvdRegistry.Cli -v q --nologo >/dev/null
-dotnet build -c Release bench/ExportBaseline -v q --nologo >/dev/null
+dotnet build -c Release tests/bench/ExportBaseline -v q --nologo >/dev/null
 cli=src/MvdRegistry.Cli/bin/Release/net10.0/mvd
-baseline=bench/ExportBaseline/bin/Release/net10.0/ExportBaseline
+baseline=tests/bench/ExportBaseline/bin/Release/net10.0/ExportBaseline
 export DOTNET_ENVIRONMENT=Development Database__Provider=Sqlite
 
 # Runs a command under /usr/bin/time -v; prints "LABEL: S s, P MB peak".
