@@ -6,5 +6,10 @@ public sealed record EntrySummary(EntryState State, IReadOnlyList<EntryForm> For
 /// <summary>The bottom of an entry page: hidden state, the warning confirmation, the reason, Save.</summary>
 public sealed record EntryFooter(EntryState State, string CancelUrl, string SaveText = "Save");
 
-/// <summary>The case form's pre-operative and surgery cards, with the keys drawn first.</summary>
-public sealed record CaseCards(EntryForm Form, IReadOnlyList<string> Keys);
+/// <summary>The case form's pre-operative and surgery cards, with the keys drawn first, but a key to be generated last.</summary>
+public sealed record CaseCards(EntryForm Form, IReadOnlyList<string> Keys)
+{
+    public IEnumerable<FieldView> Shown => Keys.Select(Form.Field).Where(f => !f.Options.Generated);
+
+    public IEnumerable<FieldView> Generated => Keys.Select(Form.Field).Where(f => f.Options.Generated);
+}

@@ -25,6 +25,48 @@ public abstract partial class EntrySpeedTests<TDatabase>(TDatabase database) : R
         Assert.All(buttons, b => Assert.Matches("aria-label=\"Clear [A-Z][^\"]+\"", b));
     }
 
+    [Theory]
+    [InlineData("/Cases/C1/FollowUps/New", "visit_date")]
+    [InlineData("/FollowUps/F1/Edit", "visit_date")]
+    [InlineData("/Cases/C1/Imaging/New", "imaging_date")]
+    [InlineData("/Imaging/I1/Edit", "imaging_date")]
+    [InlineData("/Cases/C1/Complications/New", "complication_type")]
+    [InlineData("/Cases/C1/Edit", "indication")]
+    public async Task The_first_tab_stop_of_a_form_is_its_first_clinical_field_not_a_key(string url, string first)
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (html, _) = await OpenAsync(client, url);
+
+        Assert.Equal(first, TabStops(html)[0]);
+    }
+
+    [Fact]
+    public async Task A_key_to_be_generated_on_a_new_operation_comes_after_its_clinical_fields_and_can_still_be_typed()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (html, _) = await OpenAsync(client, "/Cases/New");
+
+        var stops = TabStops(html);
+        Assert.True(stops.IndexOf("case_id") > stops.IndexOf("indication"), string.Join(",", stops));
+        Assert.True(stops.IndexOf("case_id") > stops.IndexOf("surgery_date"), string.Join(",", stops));
+    }
+
+    /// <summary>The names of the entry form's fields in the order Tab reaches them: no hidden input, none with tabindex -1.</summary>
+    private static List<string> TabStops(string html)
+    {
+        var body = html[html.IndexOf("data-entry", StringComparison.Ordinal)..];
+        return Focusable().Matches(body).Select(m => m.Value)
+            .Where(tag => !tag.Contains("type=\"hidden\"") && !tag.Contains("tabindex=\"-1\"") && !tag.Contains(" disabled"))
+            .Select(tag => Name().Match(tag) is { Success: true } n ? n.Groups[1].Value : tag)
+            .ToList();
+    }
+
+    [GeneratedRegex("<(input|select|textarea|button)\\b[^>]*>")]
+    private static partial Regex Focusable();
+
+    [GeneratedRegex("name=\"([^\"]+)\"")]
+    private static partial Regex Name();
+
     [GeneratedRegex("<button[^>]*field-clear[^>]*>")]
     private static partial Regex ClearButton();
 }
