@@ -57,7 +57,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId },
         }, ct);
-        return Outcome(result);
+        return Outcome(record, result);
     }
 
     protected async Task<IActionResult> EditGetAsync(string id, CancellationToken ct)
@@ -81,7 +81,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Fixed = new Dictionary<string, string> { [Forms.KeyColumn(FormName)] = id, ["case_id"] = Operation.CaseId },
         }, ct);
         Delete = DeleteEntry.Card(record);
-        return Outcome(result);
+        return Outcome(record, result);
     }
 
     /// <summary>Deletes the record (a reason and the confirmation required) and goes back to its operation, whose history shows it; or the page again, saying why not.</summary>
@@ -101,9 +101,13 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
         return Shown();
     }
 
-    private IActionResult Outcome(EntryResult result)
+    private IActionResult Outcome(RegistryRecord record, EntryResult result)
     {
-        if (result.Saved) return Redirect(CaseUrl);
+        if (result.Saved)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(record);
+            return Redirect(CaseUrl);
+        }
         (Entry, State) = (result.Form, result.State);
         return Shown();
     }

@@ -51,6 +51,58 @@ public abstract partial class EntrySpeedTests<TDatabase>(TDatabase database) : R
         Assert.True(stops.IndexOf("case_id") > stops.IndexOf("surgery_date"), string.Join(",", stops));
     }
 
+    [Fact]
+    public async Task A_saved_visit_is_confirmed_once_on_the_case_page_the_user_lands_on()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Cases/C1/FollowUps/New");
+
+        var response = await PostAsync(client, "/Cases/C1/FollowUps/New", form.Set("visit_date", "2025-04-10").Set("hfs_status", "resolved"));
+
+        Page.AssertRedirect(response, "/Cases/C1");
+        var landed = await client.GetStringAsync("/Cases/C1");
+        Assert.Equal("Saved follow-up visit F000000001.", Status(landed));
+        Assert.Null(Status(await client.GetStringAsync("/Cases/C1")));
+    }
+
+    [Theory]
+    [InlineData("/FollowUps/F1/Edit", "hfs_status", "partial", "Saved follow-up visit F1.")]
+    [InlineData("/Imaging/I1/Edit", "reader", "neuroradiologist", "Saved imaging study I1.")]
+    [InlineData("/Cases/C1/Edit", "redo", "yes", "Saved operation C1.")]
+    [InlineData("/Patients/P1/Edit?caseId=C1", "sex", "U", "Saved patient P1.")]
+    public async Task An_edit_that_is_saved_is_confirmed_on_the_case_page(string url, string field, string value, string message)
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, url);
+
+        var response = await PostAsync(client, url, form.Set(field, value));
+
+        Page.AssertRedirect(response, "/Cases/C1");
+        Assert.Equal(message, Status(await client.GetStringAsync("/Cases/C1")));
+    }
+
+    [Fact]
+    public async Task A_refused_save_says_nothing_was_saved_and_leaves_no_confirmation_behind()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Cases/C1/FollowUps/New");
+
+        var response = await PostAsync(client, "/Cases/C1/FollowUps/New", form.Set("visit_date", "2025-01-05").Set("hfs_status", "resolved"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(Status(await Page.HtmlAsync(response)));
+        Assert.Null(Status(await client.GetStringAsync("/Cases/C1")));
+        await using var db = Db();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.FollowUps));
+    }
+
+    /// <summary>The text of the page's role="status" message, or null.</summary>
+    private static string? Status(string html) =>
+        StatusMessage().Match(html) is { Success: true } m ? Page.Text(m.Groups[1].Value) : null;
+
+    [GeneratedRegex("role=\"status\"[^>]*>(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex StatusMessage();
+
     /// <summary>The names of the entry form's fields in the order Tab reaches them: no hidden input, none with tabindex -1.</summary>
     private static List<string> TabStops(string html)
     {

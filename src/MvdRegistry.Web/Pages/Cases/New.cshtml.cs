@@ -49,7 +49,11 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await handler.SaveAsync(Request.Form, ct);
-        if (result.SavedCaseId is { } caseId) return Redirect("/Cases/" + Uri.EscapeDataString(caseId));
+        if (result.SavedCaseId is { } caseId)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(Forms.Case, caseId);
+            return Redirect("/Cases/" + Uri.EscapeDataString(caseId));
+        }
         (PatientChoice, ExistingPatient, Patient, Case, State) = (result.PatientChoice, result.ExistingPatient, result.Patient, result.Case, result.State);
         Sites = await choices.SitesAsync(ct);
         return await ShownAsync(ct);
