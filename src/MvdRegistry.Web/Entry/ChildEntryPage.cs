@@ -35,6 +35,11 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
 
     public string CaseUrl => "/Cases/" + Uri.EscapeDataString(Operation.CaseId);
 
+    /// <summary>Follow-up visits come one after another: their form also saves and opens the next visit's form.</summary>
+    public string? SaveAndNextText => FormName == Forms.FollowUp ? "Save and add the next visit" : null;
+
+    private string NextUrl => CaseUrl + "/FollowUps/New";
+
     /// <summary>The indication fixes which fields apply on these forms: applies.js reads it from the form.</summary>
     public string Context => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?> { ["indication"] = Operation.Indication });
 
@@ -106,7 +111,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
         if (result.Saved)
         {
             TempData[SavedMessage.Key] = SavedMessage.Of(record);
-            return Redirect(CaseUrl);
+            return Redirect(SaveAndNextText is not null && Request.Form[EntryFooter.ThenField] == EntryFooter.Next ? NextUrl : CaseUrl);
         }
         (Entry, State) = (result.Form, result.State);
         return Shown();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Entry;
@@ -93,7 +94,52 @@ public abstract partial class EntrySpeedTests<TDatabase>(TDatabase database) : R
         Assert.Null(Status(await Page.HtmlAsync(response)));
         Assert.Null(Status(await client.GetStringAsync("/Cases/C1")));
         await using var db = Db();
-        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.FollowUps));
+        Assert.Equal(1, await db.FollowUps.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("/Cases/C1/FollowUps/New", "F000000001")]
+    [InlineData("/FollowUps/F1/Edit", "F1")]
+    public async Task Save_and_add_the_next_visit_saves_then_opens_an_empty_visit_form_for_the_same_operation(string url, string key)
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (html, form) = await OpenAsync(client, url);
+        Assert.Contains(">Save and add the next visit</button>", html);
+
+        var response = await PostAsync(client, url, form.Set("visit_date", "2025-04-10").Set("hfs_status", "partial").Set("then", "next"));
+
+        Page.AssertRedirect(response, "/Cases/C1/FollowUps/New");
+        await using (var db = Db())
+        {
+            var visit = await db.FollowUps.SingleAsync(f => f.FollowupId == key);
+            Assert.Equal((new DateOnly(2025, 4, 10), "partial"), (visit.VisitDate, visit.HfsStatus));
+        }
+        var (next, nextForm) = await OpenAsync(client, "/Cases/C1/FollowUps/New");
+        Assert.Equal($"Saved follow-up visit {key}.", Status(next));
+        Assert.Equal("", nextForm["visit_date"]);
+        Assert.Contains("/Cases/C1\"", next);
+    }
+
+    [Fact]
+    public async Task A_refused_save_and_next_stays_on_the_form_with_the_typed_values()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (_, form) = await OpenAsync(client, "/Cases/C1/FollowUps/New");
+
+        var response = await PostAsync(client, "/Cases/C1/FollowUps/New", form.Set("visit_date", "2025-01-05").Set("hfs_status", "partial").Set("then", "next"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2025-01-05", HtmlForm.Parse(await Page.HtmlAsync(response))["visit_date"]);
+        await using var db = Db();
+        Assert.Equal(1, await db.FollowUps.CountAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_follow_up_form_offers_save_and_add_the_next_visit()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        foreach (var url in new[] { "/Cases/C1/Complications/New", "/Cases/C1/Imaging/New", "/Cases/C1/Edit" })
+            Assert.DoesNotContain("Save and add the next visit", (await OpenAsync(client, url)).Html);
     }
 
     /// <summary>The text of the page's role="status" message, or null.</summary>
