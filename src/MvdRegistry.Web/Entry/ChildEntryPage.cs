@@ -142,7 +142,11 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             : new FieldOptions { ReadOnly = true, Help = "" };
         // Every date of these forms is measured from the operation: shown beside it, as the exports carry it.
         foreach (var date in DataDictionary.Instance.Form(FormName).Where(v => v.Type == VariableType.Date))
-            Entry.Options[date.Name] = new FieldOptions { After = PostOpDay.Describe(Operation.SurgeryDate, Entry.Value(date.Name)) };
+            Entry.Options[date.Name] = new FieldOptions
+            {
+                After = PostOpDay.Describe(Operation.SurgeryDate, Entry.Value(date.Name)),
+                SurgeryDate = Operation.SurgeryDate,
+            };
         return Page();
     }
 }

@@ -142,6 +142,31 @@ public abstract partial class EntrySpeedTests<TDatabase>(TDatabase database) : R
             Assert.DoesNotContain("Save and add the next visit", (await OpenAsync(client, url)).Html);
     }
 
+    [Theory]
+    [InlineData("/FollowUps/F1/Edit", "visit_date", "day 30 after surgery")]
+    [InlineData("/Imaging/I1/Edit", "imaging_date", "60 days before surgery")]
+    [InlineData("/Cases/C1/Complications/New", "onset_date", "")]
+    public async Task A_date_beneath_an_operation_carries_the_surgery_date_for_the_script_that_updates_its_day(string url, string field, string shown)
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (html, _) = await OpenAsync(client, url);
+
+        var block = Page.Field(html, field);
+        Assert.Contains($"data-post-op-day=\"d-{field}\" data-surgery-date=\"2025-01-10\"", block);
+        Assert.Matches($"<span [^>]*id=\"d-{field}\" aria-live=\"polite\">{shown}</span>", block);
+        Assert.Contains("/js/postopday.js", html);
+    }
+
+    [Fact]
+    public async Task The_discharge_date_of_an_operation_is_measured_from_the_surgery_date_field_of_the_same_form()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        var (html, _) = await OpenAsync(client, "/Cases/C1/Edit");
+
+        Assert.Contains("data-post-op-day=\"d-discharge_date\" data-surgery-field=\"surgery_date\"", Page.Field(html, "discharge_date"));
+        Assert.Contains("/js/postopday.js", html);
+    }
+
     /// <summary>The text of the page's role="status" message, or null.</summary>
     private static string? Status(string html) =>
         StatusMessage().Match(html) is { Success: true } m ? Page.Text(m.Groups[1].Value) : null;

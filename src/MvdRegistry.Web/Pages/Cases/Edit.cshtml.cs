@@ -88,6 +88,7 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
         Entry.Options["discharge_date"] = new FieldOptions
         {
             After = PostOpDay.Describe(PostOpDay.Parse(Entry.Value("surgery_date")), Entry.Value("discharge_date")),
+            SurgeryField = "surgery_date",
         };
         return Page();
     }

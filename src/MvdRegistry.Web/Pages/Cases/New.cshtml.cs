@@ -72,6 +72,7 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
         Case.Options["discharge_date"] = new FieldOptions
         {
             After = PostOpDay.Describe(PostOpDay.Parse(Case.Value("surgery_date")), Case.Value("discharge_date")),
+            SurgeryField = "surgery_date",
         };
         return Page();
     }
