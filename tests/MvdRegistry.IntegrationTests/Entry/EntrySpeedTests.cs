@@ -167,6 +167,33 @@ public abstract partial class EntrySpeedTests<TDatabase>(TDatabase database) : R
         Assert.Contains("/js/postopday.js", html);
     }
 
+    [Fact]
+    public async Task The_timeline_names_each_visit_from_the_schedule_not_by_its_key()
+    {
+        var client = await SignedInAsync("surgeon.hou");
+        // Surgery 2025-01-10; F1 (seeded) on day 30.
+        foreach (var date in new[] { "2025-01-13", "2025-04-10", "2025-04-20", "2026-02-14" })
+        {
+            var (_, form) = await OpenAsync(client, "/Cases/C1/FollowUps/New");
+            Page.AssertRedirect(await PostAsync(client, "/Cases/C1/FollowUps/New", form.Set("visit_date", date).Set("hfs_status", "resolved")), "/Cases/C1");
+        }
+
+        var html = await client.GetStringAsync("/Cases/C1");
+
+        var timeline = html[html.IndexOf("id=\"followups\"", StringComparison.Ordinal)..html.IndexOf("id=\"complications\"", StringComparison.Ordinal)];
+        var rows = TimelineRow().Matches(timeline).Select(m => Page.Text(m.Groups[1].Value)).ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.StartsWith("Early visit F000000001 2025-01-13 day 3 after surgery", rows[0]);
+        Assert.StartsWith("1-month visit F1 2025-02-09 day 30 after surgery", rows[1]);
+        Assert.StartsWith("3-month visit F000000002 2025-04-10 day 90 after surgery", rows[2]);
+        Assert.StartsWith("Additional visit F000000003 2025-04-20 day 100 after surgery", rows[3]);
+        Assert.StartsWith("1-year visit F000000004 2026-02-14 day 400 after surgery", rows[4]);
+        Assert.Contains("next: the 2-year visit, due around 2027-01-10 (day 730)", Page.Text(html));
+    }
+
+    [GeneratedRegex("<tr>\\s*<td>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex TimelineRow();
+
     /// <summary>The text of the page's role="status" message, or null.</summary>
     private static string? Status(string html) =>
         StatusMessage().Match(html) is { Success: true } m ? Page.Text(m.Groups[1].Value) : null;
