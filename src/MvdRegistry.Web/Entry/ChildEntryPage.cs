@@ -35,6 +35,11 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
 
     public string CaseUrl => "/Cases/" + Uri.EscapeDataString(Operation.CaseId);
 
+    /// <summary>Follow-up visits come one after another: their form also saves and opens the next visit's form.</summary>
+    public string? SaveAndNextText => FormName == Forms.FollowUp ? "Save and add the next visit" : null;
+
+    private string NextUrl => CaseUrl + "/FollowUps/New";
+
     /// <summary>The indication fixes which fields apply on these forms: applies.js reads it from the form.</summary>
     public string Context => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?> { ["indication"] = Operation.Indication });
 
@@ -57,7 +62,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId },
         }, ct);
-        return Outcome(result);
+        return Outcome(record, result);
     }
 
     protected async Task<IActionResult> EditGetAsync(string id, CancellationToken ct)
@@ -81,7 +86,7 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             Fixed = new Dictionary<string, string> { [Forms.KeyColumn(FormName)] = id, ["case_id"] = Operation.CaseId },
         }, ct);
         Delete = DeleteEntry.Card(record);
-        return Outcome(result);
+        return Outcome(record, result);
     }
 
     /// <summary>Deletes the record (a reason and the confirmation required) and goes back to its operation, whose history shows it; or the page again, saying why not.</summary>
@@ -101,9 +106,13 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
         return Shown();
     }
 
-    private IActionResult Outcome(EntryResult result)
+    private IActionResult Outcome(RegistryRecord record, EntryResult result)
     {
-        if (result.Saved) return Redirect(CaseUrl);
+        if (result.Saved)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(record);
+            return Redirect(SaveAndNextText is not null && Request.Form[EntryFooter.ThenField] == EntryFooter.Next ? NextUrl : CaseUrl);
+        }
         (Entry, State) = (result.Form, result.State);
         return Shown();
     }
@@ -133,7 +142,11 @@ public abstract class ChildEntryPage(RegistryDbContext db, RegistryUser user, Re
             : new FieldOptions { ReadOnly = true, Help = "" };
         // Every date of these forms is measured from the operation: shown beside it, as the exports carry it.
         foreach (var date in DataDictionary.Instance.Form(FormName).Where(v => v.Type == VariableType.Date))
-            Entry.Options[date.Name] = new FieldOptions { After = PostOpDay.Describe(Operation.SurgeryDate, Entry.Value(date.Name)) };
+            Entry.Options[date.Name] = new FieldOptions
+            {
+                After = PostOpDay.Describe(Operation.SurgeryDate, Entry.Value(date.Name)),
+                SurgeryDate = Operation.SurgeryDate,
+            };
         return Page();
     }
 }

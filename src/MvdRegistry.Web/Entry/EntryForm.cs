@@ -36,7 +36,8 @@ public sealed class EntryForm(string form, IReadOnlyDictionary<string, string?> 
         };
     }
 
-    public IEnumerable<FieldView> Fields(IEnumerable<Variable> variables) => variables.Select(v => Field(v.Name));
+    /// <summary>The fields in the dictionary's order, but a key left for the server to generate last: the first Tab stop is a clinical field.</summary>
+    public IEnumerable<FieldView> Fields(IEnumerable<Variable> variables) => variables.Select(v => Field(v.Name)).OrderBy(f => f.Options.Generated);
 
     /// <summary>Messages about columns this form does not draw: shown at the top of the page.</summary>
     public IEnumerable<FieldIssue> Unplaced(IReadOnlySet<string> drawn) => issues.Where(i => !drawn.Contains(VariableOf(i.Column)));

@@ -19,6 +19,12 @@ public sealed record FieldOptions
     /// <summary>Text beside the input, such as the day after surgery of a date.</summary>
     public string? After { get; init; }
 
+    /// <summary>A date whose day after surgery is shown beside it, kept current while typed (wwwroot/js/postopday.js): the operation's date.</summary>
+    public DateOnly? SurgeryDate { get; init; }
+
+    /// <summary>As <see cref="SurgeryDate"/>, the surgery date being the named field of the same form (the operation's own form).</summary>
+    public string? SurgeryField { get; init; }
+
     /// <summary>A text variable offered as a list (the sites a user may enter for).</summary>
     public IReadOnlyList<Choice>? Choices { get; init; }
 

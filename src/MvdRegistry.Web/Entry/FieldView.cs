@@ -44,6 +44,18 @@ public sealed class FieldView
         ? new HtmlString($" data-applies-when=\"{HtmlEncoder.Default.Encode(rule)}\"")
         : HtmlString.Empty;
 
+    /// <summary>Whether the day after surgery is shown beside this date, and updated as it is typed.</summary>
+    public bool ShowsPostOpDay => Options.SurgeryDate is not null || Options.SurgeryField is not null;
+
+    public string PostOpDayId => "d-" + Variable.Name;
+
+    /// <summary>The attributes postopday.js reads, or nothing.</summary>
+    public IHtmlContent PostOpDayAttributes => !ShowsPostOpDay
+        ? HtmlString.Empty
+        : new HtmlString($" data-post-op-day=\"{PostOpDayId}\"" + (Options.SurgeryDate is { } surgery
+            ? $" data-surgery-date=\"{surgery.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\""
+            : $" data-surgery-field=\"{HtmlEncoder.Default.Encode(Options.SurgeryField!)}\""));
+
     public IEnumerable<FieldIssue> Errors => Issues.Where(i => i.IsError);
 
     public IEnumerable<FieldIssue> Warnings => Issues.Where(i => !i.IsError);

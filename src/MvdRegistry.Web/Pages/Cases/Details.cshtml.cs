@@ -64,6 +64,6 @@ public sealed class DetailsModel(RegistryDbContext db, RegistryUser user) : Page
     public string StatusLabel(string? code) => Label(Forms.FollowUp, Operation.Indication == Codes.Hfs ? "hfs_status" : "bni_pain", code);
 
     public string? NextVisit => Operation.SurgeryDate is { } surgery && !Outcome.HasDeath && FollowUpSchedule.NextTarget(Outcome.LastFuDay) is { } target
-        ? $"next visit due around day {target} ({surgery.AddDays(target):yyyy-MM-dd})"
+        ? $"next: the {VisitLabels.Of(target)}, due around {surgery.AddDays(target):yyyy-MM-dd} (day {target})"
         : null;
 }

@@ -46,7 +46,11 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["case_id"] = Operation.CaseId, ["patient_id"] = Operation.PatientId },
         }, ct);
-        if (result.Saved) return Redirect(CaseUrl);
+        if (result.Saved)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(Operation);
+            return Redirect(CaseUrl);
+        }
         (Entry, State) = (result.Form, result.State);
         Delete = await deletion.CardAsync(Operation, ct);
         return await ShownAsync(ct);
@@ -84,6 +88,7 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
         Entry.Options["discharge_date"] = new FieldOptions
         {
             After = PostOpDay.Describe(PostOpDay.Parse(Entry.Value("surgery_date")), Entry.Value("discharge_date")),
+            SurgeryField = "surgery_date",
         };
         return Page();
     }

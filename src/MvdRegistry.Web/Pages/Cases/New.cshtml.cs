@@ -71,7 +71,11 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await handler.SaveAsync(Request.Form, ct);
-        if (result.SavedCaseId is { } caseId) return Redirect("/Cases/" + Uri.EscapeDataString(caseId));
+        if (result.SavedCaseId is { } caseId)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(Forms.Case, caseId);
+            return Redirect("/Cases/" + Uri.EscapeDataString(caseId));
+        }
         (PatientChoice, Patient, Case, State) = (result.PatientChoice, result.Patient, result.Case, result.State);
         if (result.ExistingPatient is { } existing) Chosen = await PatientSearch.SummaryAsync(db, user, existing.PatientId, ct);
         Sites = await choices.SitesAsync(ct);
@@ -91,6 +95,7 @@ public sealed class NewModel(NewCaseHandler handler, RecordEntry entry, EntryCho
         Case.Options["discharge_date"] = new FieldOptions
         {
             After = PostOpDay.Describe(PostOpDay.Parse(Case.Value("surgery_date")), Case.Value("discharge_date")),
+            SurgeryField = "surgery_date",
         };
         return Page();
     }

@@ -53,7 +53,11 @@ public sealed class EditModel(RegistryDbContext db, RegistryUser user, RecordEnt
             Input = EntryInput.From(Request.Form),
             Fixed = new Dictionary<string, string> { ["patient_id"] = Patient.PatientId },
         }, ct);
-        if (result.Saved) return Redirect(BackUrl);
+        if (result.Saved)
+        {
+            TempData[SavedMessage.Key] = SavedMessage.Of(Patient);
+            return Redirect(BackUrl);
+        }
         (Entry, State) = (result.Form, result.State);
         Delete = await deletion.CardAsync(Patient, ct);
         return await ShownAsync(ct);
