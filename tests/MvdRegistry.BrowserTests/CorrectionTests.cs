@@ -17,7 +17,7 @@ public sealed class CorrectionTests(RegistryServer server, Browser browser)
         await using var context = page.Context;
         var (caseId, visits) = await CaseWithVisitsAsync(page);
         var visitRow = page.Locator("#followups tbody tr").Last;
-        var visitId = (await visitRow.Locator("td").First.InnerTextAsync()).Trim();
+        var visitId = (await visitRow.Locator("td").First.Locator(".visit-key").InnerTextAsync()).Trim(); // beside the visit's name from the schedule
 
         await visitRow.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Follow-up visit " + visitId);

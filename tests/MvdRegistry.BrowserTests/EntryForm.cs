@@ -28,7 +28,7 @@ public sealed class EntryForm(IPage page)
     public Task TickAsync(string variable, string code) => page.Locator($"input[type=checkbox][name='{variable}___{code}']").CheckAsync();
 
     /// <summary>Clicks Save; the caller waits for what follows (the case page after a save, the same form with its errors after a refusal).</summary>
-    public Task SaveAsync() => page.Locator("form.entry-form button[type=submit]").ClickAsync();
+    public Task SaveAsync() => page.Locator("form.entry-form").GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
     public ILocator Field(string name) => page.Locator($"[name='{name}']");
 
