@@ -103,19 +103,22 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     }
 
     /// <summary>
-    /// A batch of operations with their patients and records, linked. Looked up by key (the case_id
-    /// indexes), not by a semi-join on the filter, which would scan the child tables once a batch.
+    /// A batch of operations with their patients and records, linked: the statistics' columns (all that
+    /// outcome derivation and the analysis sheet read), read by a plain data reader into the records.
+    /// Looked up by key (the case_id indexes), not by a semi-join on the filter, which would scan the
+    /// child tables once a batch.
     /// </summary>
     private async Task<RegistryData> LoadBatchAsync(List<string> ids, CancellationToken ct)
     {
-        var data = new RegistryData();
-        data.Operations.AddRange(await db.Operations.AsNoTracking().Where(o => ids.Contains(o.CaseId)).ToListAsync(ct));
-        var patientIds = data.Operations.Select(o => o.PatientId).Distinct().ToList();
-        data.Patients.AddRange(await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct));
-        data.Imaging.AddRange(await db.Imaging.AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(ct));
-        data.FollowUps.AddRange(await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.CaseId)).ToListAsync(ct));
-        data.Complications.AddRange(await db.Complications.AsNoTracking().Where(c => ids.Contains(c.CaseId)).ToListAsync(ct));
-        return data.Link();
+        var all = StatisticsQueries.Of(db);
+        var patientIds = db.Operations.Where(o => ids.Contains(o.CaseId)).Select(o => o.PatientId);
+        var batch = new StatisticsQueries(
+            all.Operations.Where(o => ids.Contains(o.CaseId)),
+            all.Patients.Where(p => patientIds.Contains(p.PatientId)),
+            all.Imaging.Where(i => ids.Contains(i.CaseId)),
+            all.FollowUps.Where(f => ids.Contains(f.CaseId)),
+            all.Complications.Where(c => ids.Contains(c.CaseId)));
+        return await RegistryLoader.LoadStatisticsRowsAsync(db, batch, ct);
     }
 
     private static async IAsyncEnumerable<(RegistryRecord, RowContext)> Stream<T>(IQueryable<T> query, Func<T, (RegistryRecord, RowContext)> map,
