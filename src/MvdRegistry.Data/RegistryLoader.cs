@@ -29,4 +29,10 @@ public static class RegistryLoader
     {
         return await StatisticsRows.ReadAsync(db, StatisticsQueries.Of(db, chosen), ct);
     }
+
+    /// <summary>The same columns, read the same way, by queries the caller narrowed (a batch of keys): see <see cref="StatisticsQueries.Of"/>.</summary>
+    public static async Task<RegistryData> LoadStatisticsRowsAsync(RegistryDbContext db, StatisticsQueries queries, CancellationToken ct = default)
+    {
+        return await StatisticsRows.ReadAsync(db, queries, ct);
+    }
 }

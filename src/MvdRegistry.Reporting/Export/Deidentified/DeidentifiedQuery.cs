@@ -64,22 +64,23 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
         var operations = Operations();
+        // Read by plain readers (PlainRows): the record's columns, then its context's.
         return form switch
         {
-            Forms.Patient => Stream(Patients().OrderBy(p => p.PatientId).Select(p => new { Row = p, Surgery = (DateOnly?)null }), x => (x.Row, new RowContext(x.Surgery)), ct),
-            Forms.Case => Stream(operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }),
-                x => (x.Row, new RowContext(x.Row.SurgeryDate, x.Birth)), ct),
-            Forms.Imaging => Stream(db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId),
-                x => (x.Row, new RowContext(x.SurgeryDate)), ct),
-            Forms.FollowUp => Stream(db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId),
-                x => (x.Row, new RowContext(x.SurgeryDate)), ct),
-            Forms.Complication => Stream(db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
+            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), 0, (_, _, _) => new RowContext(null), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }), 1,
+                (o, r, i) => new RowContext(o.SurgeryDate, PlainRows.Date(r, i)), ct),
+            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId), 1,
+                (_, r, i) => new RowContext(PlainRows.Date(r, i)), ct),
+            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId), 1,
+                (_, r, i) => new RowContext(PlainRows.Date(r, i)), ct),
+            Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
                 {
                     Row = c,
                     o.SurgeryDate,
                     LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
-                }).OrderBy(x => x.Row.ComplicationId),
-                x => (x.Row, new RowContext(x.SurgeryDate, LastFuDay: OutcomeDerivation.DaysBetween(x.SurgeryDate, x.LastVisit))), ct),
+                }).OrderBy(x => x.Row.ComplicationId), 2,
+                (_, r, i) => new RowContext(PlainRows.Date(r, i), LastFuDay: OutcomeDerivation.DaysBetween(PlainRows.Date(r, i), PlainRows.Date(r, i + 1))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };
     }
@@ -103,24 +104,21 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     }
 
     /// <summary>
-    /// A batch of operations with their patients and records, linked. Looked up by key (the case_id
-    /// indexes), not by a semi-join on the filter, which would scan the child tables once a batch.
+    /// A batch of operations with their patients and records, linked: the statistics' columns (all that
+    /// outcome derivation and the analysis sheet read), read by a plain data reader into the records.
+    /// Looked up by key (the case_id indexes), not by a semi-join on the filter, which would scan the
+    /// child tables once a batch.
     /// </summary>
     private async Task<RegistryData> LoadBatchAsync(List<string> ids, CancellationToken ct)
     {
-        var data = new RegistryData();
-        data.Operations.AddRange(await db.Operations.AsNoTracking().Where(o => ids.Contains(o.CaseId)).ToListAsync(ct));
-        var patientIds = data.Operations.Select(o => o.PatientId).Distinct().ToList();
-        data.Patients.AddRange(await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct));
-        data.Imaging.AddRange(await db.Imaging.AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(ct));
-        data.FollowUps.AddRange(await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.CaseId)).ToListAsync(ct));
-        data.Complications.AddRange(await db.Complications.AsNoTracking().Where(c => ids.Contains(c.CaseId)).ToListAsync(ct));
-        return data.Link();
-    }
-
-    private static async IAsyncEnumerable<(RegistryRecord, RowContext)> Stream<T>(IQueryable<T> query, Func<T, (RegistryRecord, RowContext)> map,
-        [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var item in query.AsAsyncEnumerable().WithCancellation(ct)) yield return map(item);
+        var all = StatisticsQueries.Of(db);
+        var patientIds = db.Operations.Where(o => ids.Contains(o.CaseId)).Select(o => o.PatientId);
+        var batch = new StatisticsQueries(
+            all.Operations.Where(o => ids.Contains(o.CaseId)),
+            all.Patients.Where(p => patientIds.Contains(p.PatientId)),
+            all.Imaging.Where(i => ids.Contains(i.CaseId)),
+            all.FollowUps.Where(f => ids.Contains(f.CaseId)),
+            all.Complications.Where(c => ids.Contains(c.CaseId)));
+        return await RegistryLoader.LoadStatisticsRowsAsync(db, batch, ct);
     }
 }
