@@ -83,21 +83,10 @@ public sealed class FieldView
 
     public string InputClass => HasError ? "form-control form-control-sm is-invalid" : "form-control form-control-sm";
 
-    public string? Min => Bound(Variable.Min);
-
-    public string? Max => Bound(Variable.Max);
-
     public int? MaxLength => TextRules.IsKeyLike(Variable) ? TextRules.MaxKeyLength : Variable.Type == VariableType.Text ? TextRules.MaxTextLength : null;
 
     public string ChoiceId(Choice choice) => Id + "-" + choice.Code;
 
     /// <summary>The column a choice of a multi-choice variable posts under.</summary>
     public static string ColumnOf(Variable variable, Choice choice) => variable.Name + Variable.MultiSeparator + choice.Code;
-
-    private string? Bound(string bound) => bound switch
-    {
-        "" => null,
-        "today" => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => bound,
-    };
 }
