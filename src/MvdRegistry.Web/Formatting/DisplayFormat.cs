@@ -8,6 +8,9 @@ public static class DisplayFormat
 {
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A moment in UTC as the pages show it: 2026-12-01 20:30 UTC.</summary>
+    public static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>The label of a variable, as the dictionary words it.</summary>
