@@ -31,34 +31,11 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 
-work=$(mktemp -d /tmp/mvd-tests.XXXXXX)
-as_pg() {
-  # initdb and postgres refuse to run as root: run them as the postgres user when we are root.
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-stop_server() {
-  as_pg "$PG_BIN/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap stop_server EXIT
+source tests/postgres.sh
+trap pg_stop EXIT
+pg_start "$(mktemp -d /tmp/mvd-tests.XXXXXX)"
 
-port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 20000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[ -n "$port" ] || { echo "no free loopback port found" >&2; exit 1; }
-
-mkdir -p "$work/data" "$work/socket"
-[ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$work"
-echo "== starting PostgreSQL on 127.0.0.1:$port ($work)"
-as_pg "$PG_BIN/initdb" -D "$work/data" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
-  || { cat "$work/initdb.log" >&2; exit 1; }
-as_pg "$PG_BIN/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work/socket -c fsync=off -c full_page_writes=off -c max_connections=500" start >/dev/null \
-  || { cat "$work/server.log" >&2; exit 1; }
-
-export MVD_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
+export MVD_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true"
 
 echo "== dotnet test"
 dotnet tool restore >/dev/null

@@ -14,6 +14,7 @@ public static class CliApp
             ImportCommand.Create(context),
             ExportCommand.Create(context),
             SeedDemoCommand.Create(context),
+            DemoUsersCommand.Create(context),
             StatsCommand.Create(context),
             ReportCommand.Create(context),
         };
