@@ -208,15 +208,18 @@ expect_200() {
   [ "$code" = 200 ] || { echo "GET $path signed in answered $code, not 200: its figures would be meaningless" >&2; exit 1; }
 }
 
-# Runs wrk; sets RPS, P50, P99, NON2XX, OK, SOCKET from the "BENCH" lines of tests/bench/wrk/report.lua.
+# A figure of the last wrk run, from the "BENCH" lines of tests/bench/wrk/report.lua.
+bench_count() { sed -n "s/^BENCH $1 //p" "$LAST_WRK"; }
+
+# Runs wrk; sets RPS, P50, P99, NON2XX, SOCKET.
 run_wrk() {
   local label=$1; shift
   echo "-- wrk $label"
   timeout 600 wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency "$@" >"$work/wrk-$label.out" 2>&1 \
     || { cat "$work/wrk-$label.out" >&2; echo "wrk failed: $label" >&2; exit 1; }
-  bench_value() { sed -n "s/^BENCH $1 //p" "$work/wrk-$label.out"; }
-  RPS=$(bench_value rps) P50=$(bench_value p50_ms) P99=$(bench_value p99_ms)
-  NON2XX=$(bench_value non2xx) OK=$(bench_value ok) SOCKET=$(bench_value socket_errors)
+  LAST_WRK="$work/wrk-$label.out"
+  RPS=$(bench_count rps) P50=$(bench_count p50_ms) P99=$(bench_count p99_ms)
+  NON2XX=$(bench_count non2xx) SOCKET=$(bench_count socket_errors)
   echo "   $RPS requests/s, median $P50 ms, p99 $P99 ms, non-2xx $NON2XX, socket errors $SOCKET"
 }
 
@@ -225,6 +228,7 @@ web_row() {
   local errors=""
   [ "$NON2XX" = 0 ] || errors=", **non-2xx: $NON2XX**"
   [ "$SOCKET" = 0 ] || errors="$errors, **socket errors: $SOCKET**"
+  [ "$(bench_count requests)" != 0 ] || errors="$errors, **no answer completed within $duration**"
   if [ "$3" = - ]; then
     row "$1" "$2" "$RPS req/s, median $P50 ms, p99 $P99 ms$errors" "p99 < $4 ms" "$(ratio "$P99" "$4")× p99"
   else
@@ -306,7 +310,7 @@ measure_web() {
   missing=$(comm -23 "$work/acked-$db.txt" "$work/stored-$db.txt" | wc -l)
   extra=$(comm -13 "$work/acked-$db.txt" "$work/stored-$db.txt" | wc -l)
   keys=$(wc -l <"$work/acked-$db.txt")
-  unanswered=$(sed -n 's/^BENCH unanswered //p' "$work/wrk-$db-api-write.out")
+  unanswered=$(bench_count unanswered)
   local verdict
   if [ "$missing" = 0 ] && [ "$extra" = 0 ] && [ $(( after - before )) = "$keys" ]; then
     verdict="exact: the database holds exactly the $keys visits acknowledged with 201"
