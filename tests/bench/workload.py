@@ -44,6 +44,7 @@ for day in range(2, 361):
         date = surgery + datetime.timedelta(days=day)
         if date <= today and date.isoformat() not in visited[case_id]:
             slots.append(f"{case_id} {date.isoformat()}")
+slots = slots[:200_000]
 
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "site.txt"), "w") as f:
@@ -51,5 +52,5 @@ with open(os.path.join(out, "site.txt"), "w") as f:
 with open(os.path.join(out, "cases.txt"), "w") as f:
     f.writelines(case_id + "\n" for case_id, *_ in mine)
 with open(os.path.join(out, "visits.txt"), "w") as f:
-    f.writelines(s + "\n" for s in slots[:200_000])
+    f.writelines(s + "\n" for s in slots)
 print(f"site {site}: {len(mine)} operations, {len(writable)} open to new visits, {len(slots)} visit slots")
