@@ -229,7 +229,11 @@ web_row() {
   [ "$NON2XX" = 0 ] || errors=", **non-2xx: $NON2XX**"
   [ "$SOCKET" = 0 ] || errors="$errors, **socket errors: $SOCKET**"
   [ "$(bench_count requests)" != 0 ] || errors="$errors, **no answer completed within $duration**"
-  if [ "$3" = - ]; then
+  if [ "$P99" = 0.0 ]; then
+    # wrk records no latency for answers that came after its timeout: there is no figure to compare.
+    row "$1" "$2" "$RPS req/s, latency not recorded (every answer after wrk's 10 s timeout)$errors" \
+      "$([ "$3" = - ] || echo "≥ $3 req/s, ")p99 < $4 ms" "n/a"
+  elif [ "$3" = - ]; then
     row "$1" "$2" "$RPS req/s, median $P50 ms, p99 $P99 ms$errors" "p99 < $4 ms" "$(ratio "$P99" "$4")× p99"
   else
     row "$1" "$2" "$RPS req/s, median $P50 ms, p99 $P99 ms$errors" "≥ $3 req/s, p99 < $4 ms" \
