@@ -11,16 +11,27 @@ namespace MvdRegistry.Web.Pages.Counselling;
 /// </summary>
 public static class CounselWording
 {
-    /// <summary>A probability as a count of 100 patients: "97"; "fewer than 1" and "more than 99" at the ends, never 0 or 100.</summary>
-    public static string OfHundred(double p) => p switch
+    /// <summary>A probability as patients of 100: "about 97 of 100"; "more than 99 of 100" and "fewer than 1 of 100" at the ends, never 0 or 100.</summary>
+    public static string Share(double p) => p switch
     {
-        < 0.005 => "fewer than 1",
-        >= 0.995 => "more than 99",
-        _ => Math.Round(100 * p, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture),
+        < 0.005 => "fewer than 1 of 100",
+        >= 0.995 => "more than 99 of 100",
+        _ => $"about {Hundredths(p)} of 100",
     };
 
-    /// <summary>The interval in counts of 100: "90 to 99".</summary>
-    public static string Range(LogisticPrediction prediction) => $"{OfHundred(prediction.Lower)} to {OfHundred(prediction.Upper)}";
+    /// <summary>The interval in patients of 100: "90 to 99", "under 1 to 40", "87 to over 99".</summary>
+    public static string Range(LogisticPrediction prediction) =>
+        $"{(prediction.Lower < 0.005 ? "under 1" : Hundredths(prediction.Lower))} to {(prediction.Upper >= 0.995 ? "over 99" : Hundredths(prediction.Upper))}";
+
+    private static string Hundredths(double p) => Math.Round(100 * p, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The same text beginning a sentence.</summary>
+    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>How few patients the model rests on, in words: the rarer outcome named.</summary>
+    public static string Rarer(Core.Statistics.Snapshot.LogisticSection model) => model.N - model.Events <= model.Events
+        ? $"only {model.N - model.Events} of them without success at one year"
+        : $"only {model.Events} of them with success at one year";
 
     public static string IndicationName(string indication) => indication switch
     {
