@@ -140,6 +140,21 @@ public abstract class CounsellingPageTests<TDatabase>(TDatabase database) : Regi
         Assert.Contains("All hemifacial spasm operations 289 138/163", page);
     }
 
+    [Fact]
+    public async Task An_unknown_sex_toxin_or_vertebral_artery_gives_no_prediction_and_says_what_the_model_needs()
+    {
+        await Database.SnapshotAsync();
+
+        foreach (var query in new[] { "indication=HFS&age=55&sex=U&months=36&botox=yes&va=no", "indication=HFS&age=55&sex=F&months=36&botox=unknown&va=no", "indication=HFS&age=55&sex=F&months=36&botox=no&va=unknown" })
+        {
+            var page = Words(await PageAsync("/Counselling?" + query));
+
+            Assert.Contains("The model needs the sex (female or male), botulinum toxin before surgery and the vertebral artery as yes or no; with \"unknown\" it gives no prediction.", page);
+            Assert.DoesNotContain("If the lateral spread response disappears", page);
+            Assert.Contains("All hemifacial spasm operations 289 138/163", page);
+        }
+    }
+
     public static TheoryData<string, string> BadProfiles => new()
     {
         { "indication=HFS&sex=F&months=36&botox=yes&va=no", "Age: enter the age in whole years, from 1 to 110." },
