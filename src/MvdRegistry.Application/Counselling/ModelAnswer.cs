@@ -1,3 +1,4 @@
+using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 
@@ -38,12 +39,12 @@ public sealed record ModelAnswer(
         if (!profile.IsHfs) return None(ModelVerdict.OtherIndication);
         if (model.Status != LogisticStatus.Converged || model.Terms is null) return None(ModelVerdict.NotFitted);
         if (model.Covariance is null) return None(ModelVerdict.MustRecompute);
-        if (profile.Sex == "U" || profile.BotoxPrior is not ("yes" or "no") || profile.VesselVa is not ("yes" or "no"))
+        if (profile.Sex is not (Codes.Male or Codes.Female) || profile.BotoxPrior is not (Codes.Yes or Codes.No) || profile.VesselVa is not (Codes.Yes or Codes.No))
             return None(ModelVerdict.ProfileIncomplete);
 
         var b = model.Terms.Select(t => t.Estimate).ToArray();
         LogisticPrediction At(bool lsr) => LogisticPrediction.At(
-            LogisticSection.Row(profile.Age, profile.Sex == "M", profile.SymptomDurationMonths, lsr, profile.VesselVa == "yes", profile.BotoxPrior == "yes"),
+            LogisticSection.Row(profile.Age, profile.Sex == Codes.Male, profile.SymptomDurationMonths, lsr, profile.VesselVa == Codes.Yes, profile.BotoxPrior == Codes.Yes),
             b, model.Covariance);
         return new ModelAnswer(ModelVerdict.Predicted, At(true), At(false), model, OutsideOf(profile, model.DataRange));
     }
