@@ -56,7 +56,11 @@ public static class LogisticRegression
         var (finalInformation, _) = WeightedNormalEquations(x, y, eta);
         if (!TryInvert(finalInformation, out var covariance)) return Failed(LogisticStatus.Singular, n, events, iteration);
         var fitted = terms.Select((term, j) => Term(term, beta![j], Math.Sqrt(covariance[j, j]))).ToArray();
-        return new LogisticFit(LogisticStatus.Converged, n, events, iteration, fitted, deviance, deviance + 2 * terms.Count);
+        // The solve leaves the inverse symmetric only up to rounding; the stored matrix is exactly symmetric.
+        var rows = Enumerable.Range(0, covariance.RowCount)
+            .Select(j => Enumerable.Range(0, covariance.ColumnCount).Select(k => (covariance[j, k] + covariance[k, j]) / 2).ToArray())
+            .ToArray();
+        return new LogisticFit(LogisticStatus.Converged, n, events, iteration, fitted, deviance, deviance + 2 * terms.Count, rows);
     }
 
     private static LogisticFit Failed(LogisticStatus status, int n, int events, int iterations) =>

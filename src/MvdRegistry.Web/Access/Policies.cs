@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Statistics and de-identified data: researchers and administrators.</summary>
     public const string Statistics = "Statistics";
 
+    /// <summary>The counselling view: surgeons and administrators, who see patients.</summary>
+    public const string Counselling = "Counselling";
+
     public static IServiceCollection AddRegistryAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -18,7 +21,8 @@ public static class Policies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Surgeon, p => p.RequireRole(Roles.Surgeon))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Statistics, p => p.RequireRole(Roles.Researcher, Roles.Administrator));
+            .AddPolicy(Statistics, p => p.RequireRole(Roles.Researcher, Roles.Administrator))
+            .AddPolicy(Counselling, p => p.RequireRole(Roles.Surgeon, Roles.Administrator));
         services.AddHttpContextAccessor();
         services.AddScoped<RegistryUser>();
         services.AddScoped<Data.Auditing.ICurrentUser>(sp => sp.GetRequiredService<RegistryUser>());

@@ -79,6 +79,10 @@ public static class AuthorizationMatrix
         new("GET /Statistics/Mine",                                    SignIn,       Ok,         Ok,           Denied,     Denied),
         new("GET /Statistics/Mine?handler=Progress",                   SignIn,       NotFound,   NotFound,     Denied,     Denied),
         new("POST /Statistics/Mine?handler=Compute",                   SignIn,       Redirect,   Redirect,     Denied,     Denied),
+        // The counselling view (surgeons and administrators): on its own, and for the patient of an operation of a granted site.
+        new("GET /Counselling",                                        SignIn,       Ok,         Ok,           Denied,     Ok),
+        new("GET /Counselling/Index",                                  SignIn,       Ok,         Ok,           Denied,     Ok),
+        new("GET /Cases/{caseId}/Counselling",                         SignIn,       Ok,         NotFound,     Denied,     Ok),
         new("GET /Admin/Users",                                        SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/Index",                                  SignIn,       Denied,     Denied,       Denied,     Ok),
         new("GET /Admin/Users/New",                                    SignIn,       Denied,     Denied,       Denied,     Ok),

@@ -1,0 +1,31 @@
+using MvdRegistry.Application.Counselling;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+
+namespace MvdRegistry.Web.Pages.Counselling;
+
+/// <summary>
+/// What both counselling pages show: the profile form (posted back to <paramref name="Action"/> by GET),
+/// its errors, and the result from the latest statistics snapshot. Operation and Sources are set when
+/// the profile came from a case.
+/// </summary>
+public sealed record CounsellingPage(
+    CounsellingInput Input,
+    IReadOnlyDictionary<string, string> Errors,
+    CounsellingResult? Result,
+    bool NoSnapshot,
+    string Action,
+    Operation? Operation,
+    IReadOnlyList<string> Sources)
+{
+    public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, CounsellingInput input, string action,
+        Operation? operation, IReadOnlyList<string> sources, CancellationToken ct)
+    {
+        var none = new Dictionary<string, string>();
+        if (input.IsEmpty) return new(input, none, null, !await CounsellingResult.AnySnapshotAsync(db, ct), action, operation, sources);
+        var (profile, errors) = CounsellingProfile.Check(input);
+        if (profile is null) return new(input, errors, null, false, action, operation, sources);
+        var result = await CounsellingResult.LatestAsync(db, profile, ct);
+        return new(input, none, result, result is null, action, operation, sources);
+    }
+}
