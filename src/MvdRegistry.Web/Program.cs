@@ -17,6 +17,7 @@ builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.AddRegistryAuthentication();
 builder.AddTransportSecurity();
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton<MvdRegistry.Web.Pages.Cases.CaseListTotals>();
 builder.Services.AddEntry();
 builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryApi();
