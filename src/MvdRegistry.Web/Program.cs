@@ -18,6 +18,8 @@ builder.AddRegistryAuthentication();
 builder.AddTransportSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<MvdRegistry.Web.Pages.Cases.CaseListTotals>();
+builder.Services.AddSingleton<SnapshotCache>();
+builder.Services.AddSingleton<FingerprintCache>();
 builder.Services.AddEntry();
 builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryApi();
