@@ -631,3 +631,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    DROP INDEX "IX_operations_patient_id";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    DROP INDEX "IX_operations_surgery_date";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    CREATE INDEX "IX_patients_site_code_patient_id" ON patients (site_code, patient_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    CREATE INDEX "IX_operations_patient_id_case_list" ON operations (patient_id, surgeon_code, indication, surgery_date, case_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    CREATE INDEX "IX_operations_surgery_date_case_id_patient_id" ON operations (surgery_date DESC, case_id, patient_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202000031_CaseListIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202000031_CaseListIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -677,3 +677,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    DROP INDEX [IX_operations_patient_id] ON [operations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    DROP INDEX [IX_operations_surgery_date] ON [operations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_patients_site_code_patient_id] ON [patients] ([site_code], [patient_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_operations_patient_id_case_list] ON [operations] ([patient_id], [surgeon_code], [indication], [surgery_date], [case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_operations_surgery_date_case_id_patient_id] ON [operations] ([surgery_date] DESC, [case_id], [patient_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000040_CaseListIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202000040_CaseListIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -25,15 +25,18 @@ public sealed record MissingOneYear(int NotYetDue, int LostToFollowUp)
 /// <summary>What the statistics page shows: the snapshot of the chosen operations and how to name surgeons.</summary>
 public sealed class StatisticsView
 {
-    /// <summary>The view of a stored snapshot computed for <paramref name="filter"/>.</summary>
-    public static StatisticsView Of(StatisticsSnapshot stored, StatisticsFilter filter, SurgeonNames surgeons)
+    /// <summary>
+    /// The view of a stored snapshot computed for <paramref name="filter"/>; <paramref name="parsed"/> is its
+    /// values already read from <c>stored.Json</c> (a page keeps them), or null to read them here.
+    /// </summary>
+    public static StatisticsView Of(StatisticsSnapshot stored, StatisticsFilter filter, SurgeonNames surgeons, RegistrySnapshot? parsed = null)
     {
         var indications = filter.Indication is { } chosen ? [chosen] : RegistryStatistics.BenefitIndications;
         var missing = JsonSerializer.Deserialize<Dictionary<string, MissingOneYear>>(stored.MissingJson)!;
         return new StatisticsView
         {
             Stored = stored,
-            Snapshot = RegistrySnapshot.FromJson(stored.Json),
+            Snapshot = parsed ?? RegistrySnapshot.FromJson(stored.Json),
             Indications = indications,
             RiskKey = filter.Indication ?? RegistryStatistics.AllIndications,
             Missing = indications.ToDictionary(i => i, i => missing.GetValueOrDefault(i, new MissingOneYear(0, 0))),

@@ -16,5 +16,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => p.Mrn);
         // One MRN belongs to one patient of a site (on SQL Server a filtered index: MRN is optional).
         builder.HasIndex(p => new { p.SiteCode, p.Mrn }).IsUnique();
+        // A site's patients by key, from the index alone: the case list's count starts here.
+        builder.HasIndex(p => new { p.SiteCode, p.PatientId });
     }
 }

@@ -1,4 +1,5 @@
 using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
 
 namespace MvdRegistry.Web.Access;
 
@@ -20,5 +21,18 @@ public static class RecordScope
         if (!user.MaySeeIdentified) return operations.Where(_ => false);
         var sites = user.Sites.ToList();
         return operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
+    }
+
+    /// <summary>
+    /// The same operations as <see cref="Readable(IQueryable{Operation}, RegistryUser)"/> (narrowed to one of the
+    /// granted sites when <paramref name="site"/> is given), each one's site checked through its patient
+    /// (<c>EXISTS</c>) instead of joined: for a page read in an index's order, so that the database walks
+    /// the index and stops at the page's end instead of sorting every operation of the sites.
+    /// </summary>
+    public static IQueryable<Operation> ReadableOneByOne(this RegistryDbContext db, RegistryUser user, string? site = null)
+    {
+        if (!user.MaySeeIdentified) return db.Operations.Where(_ => false);
+        var sites = user.Sites.Where(s => site is null || s == site).ToList();
+        return db.Operations.Where(o => db.Patients.Any(p => p.PatientId == o.PatientId && sites.Contains(p.SiteCode!)));
     }
 }

@@ -663,11 +663,12 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasKey("CaseId");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("SurgeonCode");
 
-                    b.HasIndex("SurgeryDate");
+                    b.HasIndex("SurgeryDate", "CaseId", "PatientId")
+                        .IsDescending(true, false, false);
+
+                    b.HasIndex(new[] { "PatientId", "SurgeonCode", "Indication", "SurgeryDate", "CaseId" }, "IX_operations_patient_id_case_list");
 
                     b.ToTable("operations", (string)null);
                 });
@@ -832,6 +833,8 @@ namespace MvdRegistry.Data.Migrations.SqlServer
                     b.HasIndex("SiteCode", "Mrn")
                         .IsUnique()
                         .HasFilter("[mrn] IS NOT NULL");
+
+                    b.HasIndex("SiteCode", "PatientId");
 
                     b.ToTable("patients", (string)null);
                 });

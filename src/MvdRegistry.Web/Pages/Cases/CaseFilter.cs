@@ -18,6 +18,9 @@ public sealed class CaseFilter
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && Site is null && Indication is null && Surgeon is null && Year is null && !Overdue;
 
+    /// <summary>The filter as one text, for keeping what was derived for it (the page number left out).</summary>
+    public string Key => System.Text.Json.JsonSerializer.Serialize(RouteValues(1));
+
     /// <summary>Route values for a link to another page of the same list.</summary>
     public Dictionary<string, string?> RouteValues(int page) => new()
     {

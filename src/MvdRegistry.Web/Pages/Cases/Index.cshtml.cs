@@ -9,15 +9,19 @@ using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Pages.Shared;
+using MvdRegistry.Application.Changes;
 using MvdRegistry.Application.Scheduling;
 
 namespace MvdRegistry.Web.Pages.Cases;
 
 /// <summary>The operations of the user's granted sites: search, filters and paging, all done by the database.</summary>
 [Authorize(Roles = $"{Roles.Surgeon},{Roles.Administrator}")]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, OverdueLists overdue) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, OverdueLists overdue, CaseListTotals totals) : PageModel
 {
     public const int PageSize = 25;
+
+    /// <summary>Past this many operations skipped, a page is read joined and sorted rather than walked in order.</summary>
+    public const int DeepOffset = 250;
 
     public CaseFilter Filter { get; private set; } = new();
     public List<CaseRow> Rows { get; private set; } = [];
@@ -33,27 +37,58 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
     public async Task OnGetAsync([FromQuery] CaseFilter filter, [FromQuery(Name = "p")] int page = 1, CancellationToken ct = default)
     {
         var today = Today.Of(clock);
-        var granted = user.Sites.ToList();
+        var granted = user.Sites.Order(StringComparer.Ordinal).ToList();
+        // Read before what it guards (ChangeStamp): the totals below are kept under it.
+        var stamp = await ChangeStamp.ReadAsync(db, ct);
+        var sitesKey = string.Join(",", granted);
         Sites = await db.Sites.AsNoTracking().Where(s => granted.Contains(s.Code)).OrderBy(s => s.Code).ToListAsync(ct);
-        Surgeons = await db.Operations.Readable(user).Select(o => o.SurgeonCode!).Distinct().OrderBy(c => c).ToListAsync(ct);
+        // One pass over the granted sites' operations (from an index, per patient of the sites): the surgeon
+        // choices, and with them the total of the unfiltered list.
+        var all = await totals.GetAsync(sitesKey, stamp, async () =>
+        {
+            var bySurgeon = await db.Operations.Readable(user)
+                .GroupBy(o => o.SurgeonCode).Select(g => new { Code = g.Key, Count = g.Count() }).OrderBy(g => g.Code)
+                .ToListAsync(ct);
+            return new CaseListTotal(bySurgeon.Select(s => s.Code!).ToList(), bySurgeon.Sum(s => s.Count));
+        });
+        Surgeons = all.Surgeons.ToList();
         Years = Enumerable.Range(2000, today.Year - 1999).Reverse().ToArray();
         Filter = Sanitised(filter);
 
-        var query = Apply(db.Operations.Readable(user), Filter);
-        // The overdue filter reads the stored overdue lists, as /FollowUps/Overdue does.
+        // The count joins the sites' patients to their operations; the page walks the operations in the
+        // list's order and checks each one's site (ReadableOneByOne), stopping at the page's end.
+        var counted = Apply(db.Operations.Readable(user), Filter);
+        var listed = Apply(db.ReadableOneByOne(user, Filter.Site), Filter, siteInScope: true);
+        // The overdue filter reads the stored overdue lists, as /FollowUps/Overdue does; its total is kept
+        // under the lists' times as well.
+        var listsStamp = "";
         if (Filter.Overdue)
         {
+            var lists = await overdue.EnsureAsync(user, ct);
+            listsStamp = string.Join(",", lists.Select(l => $"{l.SiteCode} {l.ComputedAt:O} {l.UpdatedAt:O}"));
             var overdueCases = await overdue.CaseIdsAsync(user, ct);
-            query = query.Where(o => overdueCases.Contains(o.CaseId));
+            counted = counted.Where(o => overdueCases.Contains(o.CaseId));
+            // Checked per operation (EXISTS) as the page walks the index, rather than a list of them all sorted.
+            listed = listed.Where(o => overdueCases.Any(id => id == o.CaseId));
         }
-        Total = await query.CountAsync(ct);
+        Total = Filter.IsEmpty ? all.Total
+            : (await totals.GetAsync($"{sitesKey}|{Filter.Key}", stamp is null ? null : $"{stamp}; lists {listsStamp}",
+                async () => new CaseListTotal([], await counted.CountAsync(ct)))).Total;
         var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         Pager = new Pager(page, pageCount, p => Url.Page("/Cases/Index", Filter.RouteValues(p)));
 
-        Rows = await query
+        // A search by key finds a few operations, and a page deep into the list would walk most of the index
+        // one by one: both are read joined and sorted instead, as the count reads them.
+        var source = Filter.Q is not null || (page - 1) * PageSize > DeepOffset ? counted : listed;
+        // The page's keys first, then its columns: the last visit and the death check are read for its 25
+        // operations only, not for every operation sorted.
+        var keys = source
             .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)
             .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(o => o.CaseId);
+        Rows = await db.Operations.Where(o => keys.Contains(o.CaseId))
+            .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)
             .Select(o => new CaseRow
             {
                 CaseId = o.CaseId,
@@ -82,7 +117,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         Overdue = filter.Overdue,
     };
 
-    private static IQueryable<Operation> Apply(IQueryable<Operation> query, CaseFilter filter)
+    private static IQueryable<Operation> Apply(IQueryable<Operation> query, CaseFilter filter, bool siteInScope = false)
     {
         if (filter.Q is { } q)
         {
@@ -91,7 +126,8 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
             query = query.Where(o => o.CaseId == q || o.CaseId == upper || o.PatientId == q || o.PatientId == upper
                 || o.Patient!.Mrn == q || o.Patient.Mrn == upper);
         }
-        if (filter.Site is { } site) query = query.Where(o => o.Patient!.SiteCode == site);
+        // The page's scope holds the site filter already (ReadableOneByOne); the count joins it.
+        if (filter.Site is { } site && !siteInScope) query = query.Where(o => o.Patient!.SiteCode == site);
         if (filter.Indication is { } indication) query = query.Where(o => o.Indication == indication);
         if (filter.Surgeon is { } surgeon) query = query.Where(o => o.SurgeonCode == surgeon);
         if (filter.Year is { } year)

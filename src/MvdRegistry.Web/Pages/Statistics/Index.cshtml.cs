@@ -24,7 +24,7 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// current data, computed by a statistics job whose progress it shows.
 /// </summary>
 [Authorize(Policy = Policies.Statistics)]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, SnapshotCache snapshots, FingerprintCache fingerprints) : PageModel
 {
     public StatisticsFilter Filter { get; private set; } = new();
     public List<Site> AllSites { get; private set; } = [];
@@ -47,7 +47,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
     public async Task OnGetAsync([FromQuery] StatisticsFilter filter, CancellationToken ct = default)
     {
         await LoadChoicesAsync(filter, ct);
-        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        var fingerprint = await fingerprints.ReadAsync(db, ct);
         var stored = Filter.IsEmpty
             ? await SnapshotStore.LatestAsync(db, Filter, ct)
             : await SnapshotStore.CurrentAsync(db, Filter, fingerprint, ct);
@@ -57,7 +57,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
         var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
-        View = StatisticsView.Of(stored, Filter, surgeons);
+        View = StatisticsView.Of(stored, Filter, surgeons, snapshots.Values(stored));
     }
 
     /// <summary>Queues a statistics run of the filter as of today, unless one is already queued or running.</summary>

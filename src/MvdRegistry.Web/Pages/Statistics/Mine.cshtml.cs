@@ -22,7 +22,7 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// registry's funnel plot, every other surgeon by pseudonym. The surgeon is always the signed-in one.
 /// </summary>
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher) : PageModel
+public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, FingerprintCache fingerprints) : PageModel
 {
     public string? SurgeonCode => user.SurgeonCode;
 
@@ -42,7 +42,7 @@ public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvi
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
         var names = new SurgeonNames(codes, pseudonyms.Value.Key, real: false, own: user.SurgeonCode);
-        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        var fingerprint = await fingerprints.ReadAsync(db, ct);
         var own = await SnapshotStore.CurrentAsync(db, filter, fingerprint, ct);
         var registry = await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct);
         Own = own is null ? null : StatisticsView.Of(own, filter, names);
