@@ -7,13 +7,13 @@ namespace MvdRegistry.BrowserTests;
 /// The counselling view as a surgeon reaches it: from a case page, for that patient, and from the menu
 /// with a typed profile. The 120 demo patients give a logistic model that cannot be fitted (their HFS
 /// outcomes are separated), so the typed HFS profile shows why there is no prediction, and the groups
-/// of similar patients.
+/// of similar patients. The prediction itself is shown on a larger registry: <see cref="CounsellingPredictionTests"/>.
 /// </summary>
 [Collection(RegistryCollection.Name)]
 public sealed class CounsellingTests(RegistryServer server, Browser browser)
 {
     /// <summary>Reloads the page until the first statistics snapshot (queued when the demo data was seeded) is there.</summary>
-    private static async Task WaitForSnapshotAsync(IPage page)
+    internal static async Task WaitForSnapshotAsync(IPage page)
     {
         var until = DateTime.UtcNow.AddSeconds(90);
         while (await page.Locator("#counsel-no-snapshot").CountAsync() > 0 && DateTime.UtcNow < until)
@@ -88,7 +88,7 @@ public sealed class CounsellingTests(RegistryServer server, Browser browser)
         await Expect(rows.Nth(1)).ToContainTextAsync("Aged 40-59");
         await Expect(rows.Nth(2)).ToContainTextAsync("Women");
         await Expect(rows.Nth(3)).ToContainTextAsync("Symptoms for 24 to 59 months");
-        await Pages.ScreenshotAsync(page, "counselling");
+        await Pages.ScreenshotAsync(page, "counselling-not-fitted");
     }
 
     [Fact]

@@ -6,10 +6,18 @@ namespace MvdRegistry.BrowserTests;
 
 /// <summary>
 /// The real registry: the built web host started as its own process on a free 127.0.0.1 port, on a
-/// fresh embedded SQLite database with demo data and the local sign-in. Stopped after the tests.
+/// fresh embedded SQLite database with demo data (120 patients unless a subclass asks for more) and
+/// the local sign-in. Its first statistics snapshot is computed by its own job server from that
+/// data. Stopped after the tests.
 /// </summary>
-public sealed class RegistryServer : IAsyncLifetime
+public class RegistryServer : IAsyncLifetime
 {
+    private readonly int _demoPatients;
+
+    public RegistryServer() : this(120) { }
+
+    protected RegistryServer(int demoPatients) => _demoPatients = demoPatients;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("mvd-browser-").FullName;
     private Process? _process;
     private readonly List<string> _log = [];
@@ -37,7 +45,7 @@ public sealed class RegistryServer : IAsyncLifetime
         start.Environment["Authentication__Mode"] = "Local";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}";
-        start.Environment["Registry__DemoPatients"] = "120";
+        start.Environment["Registry__DemoPatients"] = _demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Files of jobs (the export test's download) in the throwaway folder, not in the source tree.
         start.Environment["Jobs__OutputFolder"] = Path.Combine(_folder, "jobs");
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the web host");

@@ -1,4 +1,5 @@
 using MvdRegistry.Application.Counselling;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 
@@ -6,8 +7,9 @@ namespace MvdRegistry.Web.Pages.Counselling;
 
 /// <summary>
 /// What both counselling pages show: the profile form (posted back to <paramref name="Action"/> by GET),
-/// its errors, and the result from the latest statistics snapshot. Operation and Sources are set when
-/// the profile came from a case.
+/// its errors, and the result from the latest statistics snapshot, with whether the data changed after
+/// it was computed (its fingerprint, as on /Statistics). Operation and Sources are set when the profile
+/// came from a case.
 /// </summary>
 public sealed record CounsellingPage(
     CounsellingInput Input,
@@ -16,7 +18,8 @@ public sealed record CounsellingPage(
     bool NoSnapshot,
     string Action,
     Operation? Operation,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    bool DataChanged = false)
 {
     public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, CounsellingInput input, string action,
         Operation? operation, IReadOnlyList<string> sources, CancellationToken ct)
@@ -26,6 +29,7 @@ public sealed record CounsellingPage(
         var (profile, errors) = CounsellingProfile.Check(input);
         if (profile is null) return new(input, errors, null, false, action, operation, sources);
         var result = await CounsellingResult.LatestAsync(db, profile, ct);
-        return new(input, none, result, result is null, action, operation, sources);
+        var changed = result is not null && result.Stored.Fingerprint != (await DataFingerprint.ReadAsync(db, ct)).ToString();
+        return new(input, none, result, result is null, action, operation, sources, changed);
     }
 }
