@@ -96,7 +96,7 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
             if (from is not null) batch = batch.Where(o => string.Compare(o.CaseId, from) > 0);
             var ids = await batch.OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(analysisBatch).ToListAsync(ct);
             if (ids.Count == 0) yield break;
-            var data = await LoadBatchAsync(ids, ct);
+            var data = await LoadBatchAsync(ids[0], ids[^1], ct);
             var byId = data.Operations.ToDictionary(o => o.CaseId, StringComparer.Ordinal);
             foreach (var id in ids) yield return OutcomeDerivation.Derive(byId[id]);
             last = ids[^1];
@@ -104,21 +104,24 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     }
 
     /// <summary>
-    /// A batch of operations with their patients and records, linked: the statistics' columns (all that
-    /// outcome derivation and the analysis sheet read), read by a plain data reader into the records.
-    /// Looked up by key (the case_id indexes), not by a semi-join on the filter, which would scan the
-    /// child tables once a batch.
+    /// A batch of operations, the filtered ones from <paramref name="first"/> to <paramref name="last"/> (keys,
+    /// inclusive), with their patients and records, linked: the statistics' columns (all that outcome
+    /// derivation and the analysis sheet read), read by a plain data reader into the records. Each query
+    /// is a range of the case_id indexes, never a list of keys: SQLite binds a parameter by name in time
+    /// proportional to the statement's parameters, so 2,000 keys cost millions of comparisons a batch.
+    /// A child outside the filter (its operation not in the batch) is left out by the same semi-join as
+    /// the sheets', so a narrow filter never loads a wide range.
     /// </summary>
-    private async Task<RegistryData> LoadBatchAsync(List<string> ids, CancellationToken ct)
+    private async Task<RegistryData> LoadBatchAsync(string first, string last, CancellationToken ct)
     {
         var all = StatisticsQueries.Of(db);
-        var patientIds = db.Operations.Where(o => ids.Contains(o.CaseId)).Select(o => o.PatientId);
+        var operations = Operations().Where(o => string.Compare(o.CaseId, first) >= 0 && string.Compare(o.CaseId, last) <= 0);
         var batch = new StatisticsQueries(
-            all.Operations.Where(o => ids.Contains(o.CaseId)),
-            all.Patients.Where(p => patientIds.Contains(p.PatientId)),
-            all.Imaging.Where(i => ids.Contains(i.CaseId)),
-            all.FollowUps.Where(f => ids.Contains(f.CaseId)),
-            all.Complications.Where(c => ids.Contains(c.CaseId)));
+            StatisticsQueries.Of(db, operations).Operations,
+            all.Patients.Where(p => operations.Select(o => o.PatientId).Contains(p.PatientId)),
+            all.Imaging.Where(i => string.Compare(i.CaseId, first) >= 0 && string.Compare(i.CaseId, last) <= 0 && operations.Any(o => o.CaseId == i.CaseId)),
+            all.FollowUps.Where(f => string.Compare(f.CaseId, first) >= 0 && string.Compare(f.CaseId, last) <= 0 && operations.Any(o => o.CaseId == f.CaseId)),
+            all.Complications.Where(c => string.Compare(c.CaseId, first) >= 0 && string.Compare(c.CaseId, last) <= 0 && operations.Any(o => o.CaseId == c.CaseId)));
         return await RegistryLoader.LoadStatisticsRowsAsync(db, batch, ct);
     }
 }
