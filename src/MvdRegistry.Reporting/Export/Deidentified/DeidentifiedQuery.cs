@@ -64,22 +64,23 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
         var operations = Operations();
-        // Read by plain readers (PlainRows): the record's columns, then its context's.
+        // Read by plain readers (PlainRows): the record's dictionary columns, then its context's.
+        var variables = DataDictionary.Instance.Form(form).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
         return form switch
         {
-            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), 0, (_, _, _) => new RowContext(null), ct),
-            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }), 1,
+            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), variables, 0, (_, _, _) => new RowContext(null), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }), variables, 1,
                 (o, r, i) => new RowContext(o.SurgeryDate, PlainRows.Date(r, i)), ct),
-            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId), 1,
+            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId), variables, 1,
                 (_, r, i) => new RowContext(PlainRows.Date(r, i)), ct),
-            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId), 1,
+            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId), variables, 1,
                 (_, r, i) => new RowContext(PlainRows.Date(r, i)), ct),
             Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
                 {
                     Row = c,
                     o.SurgeryDate,
                     LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
-                }).OrderBy(x => x.Row.ComplicationId), 2,
+                }).OrderBy(x => x.Row.ComplicationId), variables, 2,
                 (_, r, i) => new RowContext(PlainRows.Date(r, i), LastFuDay: OutcomeDerivation.DaysBetween(PlainRows.Date(r, i), PlainRows.Date(r, i + 1))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };
