@@ -16,7 +16,7 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// <param name="analysisBatch">Operations derived together for the analysis sheet: bounded memory, few round trips.</param>
 public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter, int analysisBatch = DeidentifiedQuery.AnalysisBatch)
 {
-    public const int AnalysisBatch = 2_000;
+    public const int AnalysisBatch = 500;
 
     public IQueryable<Operation> Operations()
     {

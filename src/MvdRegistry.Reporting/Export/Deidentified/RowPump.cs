@@ -15,8 +15,8 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// </summary>
 public sealed class RowPump : IAsyncDisposable
 {
-    public const int BatchRows = 512;
-    public const int BufferedBatches = 4;
+    public const int BatchRows = 128;
+    public const int BufferedBatches = 2;
 
     private readonly Channel<object?[][]>[] _channels;
     private readonly CancellationTokenSource _stop;
