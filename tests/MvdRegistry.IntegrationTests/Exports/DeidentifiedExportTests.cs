@@ -252,6 +252,29 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         Assert.Equal(batched.Count, batched.Distinct().Count());
     }
 
+    [Fact]
+    public async Task The_analysis_sheet_derives_each_batch_as_the_statistics_derive_the_whole_registry()
+    {
+        await using var db = Db();
+        var filter = new MvdRegistry.Reporting.Export.Deidentified.ExportFilter("HFS", ["HOU", "PIT"]);
+        var query = new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter, analysisBatch: 7);
+        // The statistics' own load of the same operations, all at once.
+        var whole = await MvdRegistry.Data.RegistryLoader.LoadForStatisticsAsync(db, query.Operations());
+        var pseudonyms = new MvdRegistry.Reporting.Export.Deidentified.Pseudonyms("secret", new byte[32]);
+        var expected = whole.Operations.OrderBy(o => o.CaseId, StringComparer.Ordinal)
+            .Select(o => MvdRegistry.Reporting.Export.Deidentified.AnalysisColumns.Row(MvdRegistry.Core.Outcomes.OutcomeDerivation.Derive(o), pseudonyms))
+            .ToList();
+
+        var batched = new List<object?[]>();
+        await foreach (var outcome in query.Outcomes(CancellationToken.None))
+            batched.Add(MvdRegistry.Reporting.Export.Deidentified.AnalysisColumns.Row(outcome, pseudonyms));
+
+        Assert.True(expected.Count > 20);
+        Assert.Contains(whole.Operations, o => o.FollowUps.Count > 0 && o.Complications.Count > 0 && o.Imaging.Count > 0);
+        Assert.Equal(expected.Count, batched.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], batched[i]);
+    }
+
     private string Unzipped(string zip)
     {
         var folder = Out("unzipped");

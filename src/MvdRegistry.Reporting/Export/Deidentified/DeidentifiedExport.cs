@@ -84,6 +84,9 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
+        // From here only the pump's task reads the database, while this one writes.
+        await using var pump = RowPump.Start(sheets.Select(s => s.Rows).ToList(), ct);
+        sheets = sheets.Select((s, i) => s with { Rows = pump.Rows(i, ct) }).ToList();
 
         var written = sheets.ToDictionary(s => s.Name, _ => 0);
         var total = Math.Max(1, sheets.Sum(s => s.Expected));

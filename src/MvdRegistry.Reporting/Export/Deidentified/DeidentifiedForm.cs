@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
@@ -73,6 +74,9 @@ public sealed class DeidentifiedForm
         foreach (var variable in dictionary.Form(form))
         {
             var v = variable;
+            // Compiled on first use: a variable left out (remove), or refused, needs no property.
+            Func<RegistryRecord, object?>? getter = null;
+            object? get(RegistryRecord r) => (getter ??= Getter(v))(r);
             switch (v.Identifier)
             {
                 case Remove:
@@ -82,20 +86,20 @@ public sealed class DeidentifiedForm
                     columns.Add((new ExportColumn(v.Name, v.Label, ColumnTypes.Pseudonym, [], "", 
                         $"{Source(v)}, replaced by a pseudonym: HMAC-SHA-256 keyed by the registry's secret over this export's random salt; the same {v.Name} has the same pseudonym in every sheet of this export and another in the next export",
                         Empty(v)),
-                        (r, _, p) => FieldAccess.Get(r, v) is string s && s.Length > 0 ? p.Of(kind, s) : null));
+                        (r, _, p) => get(r) is string s && s.Length > 0 ? p.Of(kind, s) : null));
                     break;
                 case Shift when v.Type != VariableType.Date:
                     throw new InvalidOperationException($"the data dictionary marks {v.Form}.{v.Name} 'shift' but it is not a date");
                 case Shift when IsOrigin(v):
                     columns.Add((new ExportColumn(ShiftedName(v), "Year of surgery", ColumnTypes.Integer, [], "year",
                         $"{Source(v)}: its year only (HIPAA Safe Harbor keeps no date element but the year)", Empty(v)),
-                        (r, _, _) => (FieldAccess.Get(r, v) as DateOnly?)?.Year));
+                        (r, _, _) => (get(r) as DateOnly?)?.Year));
                     break;
                 case Shift:
                     columns.Add((new ExportColumn(ShiftedName(v), v.Label + ", days from surgery", ColumnTypes.Integer, [], "days",
                         $"{Source(v)} as day({v.Name}) of OUTCOMES.md: calendar days from the operation's surgery_date (surgery day 0, negative before surgery)",
                         "no date recorded" + (Empty(v) is { } e && e.StartsWith("does not apply", StringComparison.Ordinal) ? ", or " + e : "")),
-                        (r, c, _) => OutcomeDerivation.DaysBetween(c.Surgery, FieldAccess.Get(r, v) as DateOnly?)));
+                        (r, c, _) => OutcomeDerivation.DaysBetween(c.Surgery, get(r) as DateOnly?)));
                     break;
                 case Keep when v.Type == VariableType.Date:
                     throw new InvalidOperationException($"the data dictionary lets the date {v.Form}.{v.Name} through ('no'): a date must be 'remove' or 'shift'");
@@ -106,12 +110,12 @@ public sealed class DeidentifiedForm
                         columns.Add((new ExportColumn(v.Name + Variable.MultiSeparator + code, $"{v.Label}: {choice.Label}", ColumnTypes.Binary,
                             [new Choice("1", "Ticked"), new Choice("0", "Not ticked")], "", Source(v) + $", code {code}",
                             "the question was not answered (all of its columns empty)" + (v.AppliesWhen == "all" ? "" : $", or it does not apply (applies when {v.AppliesWhen})")),
-                            (r, _, _) => FieldAccess.Get(r, v) is string s ? (Codes.MultiHas(s, code) ? 1 : 0) : null));
+                            (r, _, _) => get(r) is string s ? (Codes.MultiHas(s, code) ? 1 : 0) : null));
                     }
                     break;
                 case Keep:
                     columns.Add((new ExportColumn(v.Name, v.Label, TypeOf(v), CodesOf(v), UnitOf(v.Label), Source(v), Empty(v)),
-                        (r, _, _) => FieldAccess.Get(r, v)));
+                        (r, _, _) => get(r)));
                     break;
                 default:
                     throw new InvalidOperationException($"the data dictionary gives {v.Form}.{v.Name} the unknown identifier rule '{v.Identifier}'");
@@ -142,6 +146,19 @@ public sealed class DeidentifiedForm
                     (r, c, _) => ComplicationClassifier.Classify((Complication)r, c.LastFuDay).ToString().ToLowerInvariant());
                 break;
         }
+    }
+
+    /// <summary>
+    /// The variable's value of a record, as <see cref="FieldAccess.Get"/> reads it (boxed; null for no value),
+    /// compiled once per column: reflection and a dictionary look-up per cell cost seconds over a million rows.
+    /// </summary>
+    private static Func<RegistryRecord, object?> Getter(Variable v)
+    {
+        var type = FieldAccess.EntityType(v.Form);
+        var property = type.GetProperty(v.PropertyName) ?? throw new InvalidOperationException($"{type.Name} has no property {v.PropertyName} for {v.Form}.{v.Name}");
+        var record = Expression.Parameter(typeof(RegistryRecord), "record");
+        var value = Expression.Convert(Expression.Property(Expression.Convert(record, type), property), typeof(object));
+        return Expression.Lambda<Func<RegistryRecord, object?>>(value, record).Compile();
     }
 
     private static bool IsOrigin(Variable v) => v.Form == Forms.Case && v.Name == "surgery_date";

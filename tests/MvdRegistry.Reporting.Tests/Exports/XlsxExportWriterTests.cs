@@ -1,0 +1,46 @@
+using MiniExcelLibs;
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Reporting.Export.Deidentified;
+
+namespace MvdRegistry.Reporting.Tests.Exports;
+
+/// <summary>The workbook as MiniExcel writes it from the sheets' data readers, read back by MiniExcel's reader.</summary>
+public sealed class XlsxExportWriterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mvd-xlsx-writer-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static ExportColumn Column(string name) => new(name, name, ColumnTypes.Text, Array.Empty<Choice>(), "", "test", "nothing");
+
+    private static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
+    {
+        await Task.Yield();
+        foreach (var row in rows) yield return row;
+    }
+
+    [Fact]
+    public async Task Every_sheet_has_its_header_row_numbers_as_numbers_and_empty_cells_empty_even_without_rows()
+    {
+        var path = Path.Combine(_folder, "w.xlsx");
+        var written = new Dictionary<string, int>();
+        ExportSheet[] sheets =
+        [
+            new("full", [Column("id"), Column("n"), Column("x")], Rows(["P-a", 3, 1.5m], ["P-b", null, null]), 2),
+            new("empty", [Column("id"), Column("day")], Rows(), 0),
+        ];
+
+        await XlsxExportWriter.WriteAsync(path, sheets, (sheet, count) => written[sheet] = count, CancellationToken.None);
+
+        Assert.Equal(new[] { "full", "empty" }, MiniExcel.GetSheetNames(path));
+        var full = MiniExcel.Query(path, sheetName: "full").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(new object?[] { "id", "n", "x" }, full[0].Values.ToArray());
+        Assert.Equal(new object?[] { "P-a", 3d, 1.5d }, full[1].Values.ToArray());
+        Assert.Equal(new object?[] { "P-b", null, null }, full[2].Values.ToArray());
+        Assert.Equal(3, full.Count);
+        var empty = MiniExcel.Query(path, sheetName: "empty").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(new object?[] { "id", "day" }, Assert.Single(empty).Values.ToArray());
+        Assert.Equal(2, written["full"]);
+        Assert.False(written.ContainsKey("empty"));
+    }
+}
