@@ -137,30 +137,7 @@ internal static class StatisticsRows
 
     private static decimal? Decimal(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 
-    /// <summary>SQLite keeps a date as its text, yyyy-MM-dd: parsed here without the general parser; anything else as the provider reads it.</summary>
-    private static DateOnly? Date(DbDataReader r, int i, bool text)
-    {
-        if (r.IsDBNull(i)) return null;
-        if (text && r.GetFieldType(i) == typeof(string) && ParseIso(r.GetString(i)) is { } date) return date;
-        return r.GetFieldValue<DateOnly>(i);
-    }
-
-    private static DateOnly? ParseIso(string s)
-    {
-        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return null;
-        int Digits(int start, int count)
-        {
-            var value = 0;
-            for (var k = start; k < start + count; k++)
-            {
-                var d = s[k] - '0';
-                if ((uint)d > 9) return -1;
-                value = value * 10 + d;
-            }
-            return value;
-        }
-        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
-        return new DateOnly(year, month, day);
-    }
+    /// <summary>On SQLite (text dates) through <see cref="PlainDates"/>; otherwise as the provider reads it.</summary>
+    private static DateOnly? Date(DbDataReader r, int i, bool text) =>
+        text ? PlainDates.Read(r, i) : r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 }

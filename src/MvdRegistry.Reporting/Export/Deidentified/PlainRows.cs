@@ -50,33 +50,7 @@ internal static class PlainRows
         }
     }
 
-    public static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : DateOf(r, i);
-
-    private static DateOnly DateOf(DbDataReader r, int i) =>
-        r.GetFieldType(i) == typeof(string) && ParseIso(r.GetString(i)) is { } date ? date : r.GetFieldValue<DateOnly>(i);
-
-    /// <summary>yyyy-MM-dd as SQLite keeps a date; null for anything else (then the provider reads it).</summary>
-    private static DateOnly? ParseIso(string s)
-    {
-        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return null;
-        var year = Digits(s, 0, 4);
-        var month = Digits(s, 5, 2);
-        var day = Digits(s, 8, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
-        return new DateOnly(year, month, day);
-    }
-
-    private static int Digits(string s, int start, int count)
-    {
-        var value = 0;
-        for (var k = start; k < start + count; k++)
-        {
-            var d = s[k] - '0';
-            if ((uint)d > 9) return -1;
-            value = value * 10 + d;
-        }
-        return value;
-    }
+    public static DateOnly? Date(DbDataReader r, int i) => PlainDates.Read(r, i);
 
     private static Action<TRow, DbDataReader> Setter<TRow>(PropertyInfo property, int i)
     {
@@ -88,7 +62,7 @@ internal static class PlainRows
         if (type == typeof(long?)) return Set<TRow, long?>(property, r => r.IsDBNull(i) ? null : r.GetInt64(i));
         if (type == typeof(decimal?)) return Set<TRow, decimal?>(property, r => r.IsDBNull(i) ? null : r.GetDecimal(i));
         if (type == typeof(bool)) return Set<TRow, bool>(property, r => r.GetBoolean(i));
-        if (type == typeof(DateOnly)) return Set<TRow, DateOnly>(property, r => DateOf(r, i));
+        if (type == typeof(DateOnly)) return Set<TRow, DateOnly>(property, r => PlainDates.Read(r, i)!.Value);
         if (type == typeof(DateOnly?)) return Set<TRow, DateOnly?>(property, r => Date(r, i));
         if (type == typeof(DateTime)) return Set<TRow, DateTime>(property, r => r.GetFieldValue<DateTime>(i));
         if (type == typeof(DateTime?)) return Set<TRow, DateTime?>(property, r => r.IsDBNull(i) ? null : r.GetFieldValue<DateTime>(i));
