@@ -35,15 +35,8 @@ command -v sqlite3 >/dev/null || need_packages+=(sqlite3)
 command -v python3 >/dev/null || need_packages+=(python3)
 command -v curl >/dev/null || need_packages+=(curl)
 [ -x /usr/bin/time ] || need_packages+=(time)
-if [ ${#need_packages[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "missing packages: ${need_packages[*]} (run as root to install them)" >&2
-    exit 1
-  fi
-  echo "== installing ${need_packages[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
-fi
+source tests/packages.sh
+install_missing ${need_packages[@]+"${need_packages[@]}"}
 
 work=$(mktemp -d /tmp/mvd-bench.XXXXXX)
 web_pid=""

@@ -21,15 +21,8 @@ if command -v Rscript >/dev/null; then
   Rscript -e 'library(survival)' >/dev/null 2>&1 || need_packages+=(r-cran-survival)
   Rscript -e 'library(readxl)' >/dev/null 2>&1 || need_packages+=(r-cran-readxl)
 fi
-if [ ${#need_packages[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "missing packages: ${need_packages[*]} (run as root to install them)" >&2
-    exit 1
-  fi
-  echo "== installing ${need_packages[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
-fi
+source tests/packages.sh
+install_missing ${need_packages[@]+"${need_packages[@]}"}
 
 source tests/postgres.sh
 trap pg_stop EXIT
