@@ -5,6 +5,7 @@ using MvdRegistry.Application.Counselling;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Entry;
+using MvdRegistry.Web.Pages.Statistics;
 
 namespace MvdRegistry.Web.Pages.Counselling;
 
@@ -14,7 +15,7 @@ namespace MvdRegistry.Web.Pages.Counselling;
 /// Another site's operation is not found, as its case page is not.
 /// </summary>
 [Authorize(Policy = Policies.Counselling)]
-public sealed class CaseModel(RegistryDbContext db, RegistryUser user) : PageModel
+public sealed class CaseModel(RegistryDbContext db, RegistryUser user, FingerprintCache fingerprints) : PageModel
 {
     public CounsellingPage View { get; private set; } = null!;
 
@@ -23,7 +24,7 @@ public sealed class CaseModel(RegistryDbContext db, RegistryUser user) : PageMod
         if (await OperationGraph.LoadAsync(db, user, caseId, tracked: false, ct) is not { } operation) return NotFound();
         IReadOnlyList<string> sources = [];
         if (input.IsEmpty) (input, sources) = CounsellingInput.FromOperation(operation);
-        View = await CounsellingPage.BuildAsync(db, input, $"/Cases/{Uri.EscapeDataString(operation.CaseId)}/Counselling", operation, sources, ct);
+        View = await CounsellingPage.BuildAsync(db, fingerprints, input, $"/Cases/{Uri.EscapeDataString(operation.CaseId)}/Counselling", operation, sources, ct);
         return Page();
     }
 }

@@ -1,14 +1,14 @@
 using MvdRegistry.Application.Counselling;
-using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
+using MvdRegistry.Web.Pages.Statistics;
 
 namespace MvdRegistry.Web.Pages.Counselling;
 
 /// <summary>
 /// What both counselling pages show: the profile form (posted back to <paramref name="Action"/> by GET),
 /// its errors, and the result from the latest statistics snapshot, with whether the data changed after
-/// it was computed (its fingerprint, as on /Statistics). Operation and Sources are set when the profile
+/// it was computed (its fingerprint, read as /Statistics reads it, through <see cref="FingerprintCache"/>). Operation and Sources are set when the profile
 /// came from a case.
 /// </summary>
 public sealed record CounsellingPage(
@@ -21,7 +21,7 @@ public sealed record CounsellingPage(
     IReadOnlyList<string> Sources,
     bool DataChanged = false)
 {
-    public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, CounsellingInput input, string action,
+    public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, FingerprintCache fingerprints, CounsellingInput input, string action,
         Operation? operation, IReadOnlyList<string> sources, CancellationToken ct)
     {
         var none = new Dictionary<string, string>();
@@ -29,7 +29,7 @@ public sealed record CounsellingPage(
         var (profile, errors) = CounsellingProfile.Check(input);
         if (profile is null) return new(input, errors, null, false, action, operation, sources);
         var result = await CounsellingResult.LatestAsync(db, profile, ct);
-        var changed = result is not null && result.Stored.Fingerprint != (await DataFingerprint.ReadAsync(db, ct)).ToString();
+        var changed = result is not null && result.Stored.Fingerprint != (await fingerprints.ReadAsync(db, ct)).ToString();
         return new(input, none, result, result is null, action, operation, sources, changed);
     }
 }
