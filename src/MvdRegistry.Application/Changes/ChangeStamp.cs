@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 
 namespace MvdRegistry.Application.Changes;
@@ -7,16 +8,20 @@ namespace MvdRegistry.Application.Changes;
 /// Whether the registry's clinical data may have changed since an earlier read, from one cheap read (no
 /// table is scanned), so that a page may keep what it derived over many rows (a list's total, its
 /// choices, the statistics' fingerprint) for as long as the stamp stays the same. Every insert, edit
-/// and delete of clinical data writes an audit row in its own transaction (imports included), so the
-/// latest audit row changes with every committed change; what else the stamp holds covers what that
-/// row alone would miss:
+/// and delete of clinical data writes an audit row in its own transaction (imports included), and audit
+/// rows are never changed or removed, so the latest audit row changes with every committed change; what
+/// else the stamp holds covers what that row alone would miss, and nothing else moves it (a background
+/// job's bookkeeping, Hangfire's polling, does not):
 /// <list type="bullet">
 /// <item>SQLite (one writer at a time, ids given in commit order): the latest audit row's id and time,
 /// and the schema cookie, which a rebuilt database (the tests' reset drops and re-creates the audit
 /// triggers) changes even when the ids start again.</item>
-/// <item>PostgreSQL: the current snapshot (<c>pg_current_snapshot()</c>): two transactions may commit
-/// out of their ids' order, but the snapshot changes with every transaction given an id and with every
-/// commit of one in progress.</item>
+/// <item>PostgreSQL: ids are given at insert, so two transactions may commit out of their ids' order: a
+/// writer holding a lower id than the latest visible row may still be in progress. Every transaction
+/// that has inserted an audit row holds a <c>RowExclusiveLock</c> on <c>audit_log</c> until it ends, so
+/// the stamp also holds the virtual transaction ids holding that lock (read after the latest row): when
+/// such a writer commits it leaves the list, and a writer that starts after the read takes a higher id.
+/// And the table's file node, which a <c>TRUNCATE</c> (the tests' reset) changes.</item>
 /// <item>SQL Server: no stamp (null): nothing is kept, every request derives afresh.</item>
 /// </list>
 /// Read the stamp before what it guards: what is derived after it is then at least as new as it.
@@ -26,15 +31,30 @@ public static class ChangeStamp
     public static async Task<string?> ReadAsync(RegistryDbContext db, CancellationToken ct = default)
     {
         var provider = db.Database.ProviderName ?? "";
-        string? engine;
-        if (provider.Contains("Sqlite", StringComparison.Ordinal))
-            engine = "schema " + await db.Database.SqlQueryRaw<long>("SELECT schema_version AS \"Value\" FROM pragma_schema_version").SingleAsync(ct);
-        else if (provider.Contains("Npgsql", StringComparison.Ordinal))
-            engine = "snapshot " + await db.Database.SqlQueryRaw<string>("SELECT pg_current_snapshot()::text AS \"Value\"").SingleAsync(ct);
-        else
-            return null;
+        var sqlite = provider.Contains("Sqlite", StringComparison.Ordinal);
+        var postgres = provider.Contains("Npgsql", StringComparison.Ordinal);
+        if (!sqlite && !postgres) return null;
+        // The latest row first: on PostgreSQL the writers in progress are read after it (see above).
         var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id)
             .Select(a => new { a.Id, a.At }).FirstOrDefaultAsync(ct);
-        return last is null ? $"{engine}; no audit row" : $"{engine}; audit {last.Id} at {last.At:O}";
+        var audit = last is null ? "no audit row" : $"audit {last.Id} at {last.At:O}";
+        string engine;
+        if (sqlite)
+        {
+            engine = "schema " + await db.Database.SqlQueryRaw<long>("SELECT schema_version AS \"Value\" FROM pragma_schema_version").SingleAsync(ct);
+        }
+        else
+        {
+            var table = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName()!;
+            engine = await db.Database.SqlQueryRaw<string>(
+                """
+                SELECT 'file ' || pg_relation_filenode({0}::regclass) || '; writing ' || COALESCE((
+                    SELECT string_agg(l.virtualtransaction, ',' ORDER BY l.virtualtransaction)
+                    FROM pg_locks AS l
+                    WHERE l.locktype = 'relation' AND l.relation = {0}::regclass AND l.mode = 'RowExclusiveLock'
+                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())), '') AS "Value"
+                """, table).SingleAsync(ct);
+        }
+        return $"{engine}; {audit}";
     }
 }
