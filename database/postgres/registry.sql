@@ -677,3 +677,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202023536_OverdueListOrder') THEN
+    CREATE INDEX "IX_overdue_follow_ups_site_code_surgery_date_case_id" ON overdue_follow_ups (site_code, surgery_date DESC, case_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202023536_OverdueListOrder') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202023536_OverdueListOrder', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

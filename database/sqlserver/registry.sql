@@ -730,3 +730,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202023546_OverdueListOrder'
+)
+BEGIN
+    CREATE INDEX [IX_overdue_follow_ups_site_code_surgery_date_case_id] ON [overdue_follow_ups] ([site_code], [surgery_date] DESC, [case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202023546_OverdueListOrder'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202023546_OverdueListOrder', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

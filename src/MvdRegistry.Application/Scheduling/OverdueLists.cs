@@ -58,11 +58,22 @@ public sealed class OverdueLists(RegistryDbContext db, OverdueListStore store, T
         return await Rows(user, mineOnly).CountAsync(ct);
     }
 
-    /// <summary>The case ids of the user's stored overdue operations, for a list's query to filter on (in the database).</summary>
-    public async Task<IQueryable<string>> CaseIdsAsync(IActingUser user, CancellationToken ct = default)
+    /// <summary>
+    /// The user's stored overdue rows, of all of their granted sites or of <paramref name="site"/> among them, for a
+    /// list's query to filter on or to walk in the case list's order (in the database; ensure the lists first,
+    /// <see cref="EnsureAsync"/>). A row is rewritten in the transaction of every change of its operation or
+    /// patient, so its site, surgery date and case are the operation's: walking the index on them (site,
+    /// surgery date latest first, case) reads the overdue operations in the list's order, 25 rows for 25
+    /// operations, instead of walking every operation by date and looking each one up in the list (for one
+    /// site: over several, PostgreSQL joins every row before sorting).
+    /// </summary>
+    public IQueryable<OverdueOperation> StoredRows(IActingUser user, string? site = null)
     {
-        await EnsureAsync(user, ct);
-        return Rows(user, mineOnly: false).Select(r => r.CaseId);
+        var sites = user.Sites.Where(s => site is null || s == site).ToList();
+        if (sites.Count != 1) return db.OverdueOperations.Where(r => sites.Contains(r.SiteCode));
+        // One site (a surgeon's) is compared with "=": PostgreSQL then walks the index in order instead of sorting.
+        var only = sites[0];
+        return db.OverdueOperations.Where(r => r.SiteCode == only);
     }
 
     /// <summary>The stored lists of the user's granted sites, each computed now if it never was.</summary>

@@ -25,5 +25,7 @@ internal sealed class OverdueOperationConfiguration : IEntityTypeConfiguration<O
         builder.Property(r => r.ComputedAt).HasColumnName("computed_at");
         builder.HasIndex(r => new { r.SiteCode, r.LatestMissedDate });
         builder.HasIndex(r => new { r.SurgeonCode, r.LatestMissedDate });
+        // The case list's overdue filter walks a site's rows in the list's order (surgery date, latest first).
+        builder.HasIndex(r => new { r.SiteCode, r.SurgeryDate, r.CaseId }).IsDescending(false, true, false);
     }
 }

@@ -4,7 +4,7 @@ using MvdRegistry.IntegrationTests.Infrastructure;
 
 namespace MvdRegistry.IntegrationTests.Database;
 
-/// <summary>The case list's indexes (migration CaseListIndexes) exist in the migrated database, and the ones they replace do not.</summary>
+/// <summary>The case list's indexes (migrations CaseListIndexes and OverdueListOrder) exist in the migrated database, and the ones they replace do not.</summary>
 public abstract class CaseListIndexesTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
@@ -19,6 +19,8 @@ public abstract class CaseListIndexesTests<TDatabase>(TDatabase database) : Regi
         Assert.Contains("IX_patients_site_code_patient_id", names);
         Assert.Contains("IX_operations_patient_id_case_list", names);
         Assert.Contains("IX_operations_surgery_date_case_id_patient_id", names);
+        // The overdue filter's walk of one site's stored rows in the list's order (migration OverdueListOrder).
+        Assert.Contains("IX_overdue_follow_ups_site_code_surgery_date_case_id", names);
         Assert.DoesNotContain("IX_operations_patient_id", names);
         Assert.DoesNotContain("IX_operations_surgery_date", names);
     }

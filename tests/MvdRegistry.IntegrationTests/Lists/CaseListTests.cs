@@ -128,6 +128,31 @@ public abstract class CaseListTests<TDatabase>(TDatabase database) : RegistryTes
     }
 
     [Fact]
+    public async Task The_overdue_filter_pages_in_the_list_order_for_one_site_for_a_site_filter_and_for_all_sites()
+    {
+        var today = Today.Of(TimeProvider.System);
+        await using var db = Database.NewContext();
+        var registry = await RegistryLoader.LoadAsync(db);
+        List<string> Expected(Func<Core.Model.Operation, bool> where) => registry.Operations
+            .Where(o => o.Patient!.ConsentStatus != Codes.Withdrawn && where(o))
+            .Where(o => FollowUpSchedule.Overdue(OutcomeDerivation.Derive(o), today) is not null)
+            .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId, StringComparer.Ordinal)
+            .Select(o => o.CaseId).ToList();
+        var surgeon = await SignedInAsync("surgeon.hou");
+        var admin = await SignedInAsync("admin");
+
+        var houston = Expected(o => o.Patient!.SiteCode == "HOU");
+        var seoulTn = Expected(o => o.Patient!.SiteCode == "SEO" && o.Indication == "TN");
+        var all = Expected(_ => true);
+
+        Assert.True(houston.Count > IndexModel.PageSize, "the surgeon's overdue list should fill more than one page");
+        Assert.NotEmpty(seoulTn);
+        Assert.Equal(houston, await ListPages.AllCaseIdsAsync(surgeon, "/Cases?overdue=true", IndexModel.PageSize));
+        Assert.Equal(seoulTn, await ListPages.AllCaseIdsAsync(admin, "/Cases?overdue=true&site=SEO&indication=TN", IndexModel.PageSize));
+        Assert.Equal(all, await ListPages.AllCaseIdsAsync(admin, "/Cases?overdue=true", IndexModel.PageSize));
+    }
+
+    [Fact]
     public async Task A_surgeon_is_offered_a_new_operation_and_an_administrator_is_not()
     {
         var surgeon = await (await SignedInAsync("surgeon.hou")).GetStringAsync("/Cases");

@@ -735,6 +735,9 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasIndex("SurgeonCode", "LatestMissedDate");
 
+                    b.HasIndex("SiteCode", "SurgeryDate", "CaseId")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("overdue_follow_ups", (string)null);
                 });
 

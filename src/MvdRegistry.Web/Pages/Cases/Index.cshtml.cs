@@ -60,16 +60,23 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         var counted = Apply(db.Operations.Readable(user), Filter);
         var listed = Apply(db.ReadableOneByOne(user, Filter.Site), Filter, siteInScope: true);
         // The overdue filter reads the stored overdue lists, as /FollowUps/Overdue does; its total is kept
-        // under the lists' times as well.
+        // under the lists' times as well. For one site (a surgeon's, or the site filter) the page walks that
+        // site's stored rows in the list's order (OverdueLists.StoredRows), each checked against the operations
+        // the page may list. For several sites it walks the operations and checks each one's stored row: over
+        // all sites PostgreSQL would join every stored row to the operations before sorting them.
         var listsStamp = "";
+        IQueryable<OverdueOperation>? overdueListed = null;
         if (Filter.Overdue)
         {
             var lists = await overdue.EnsureAsync(user, ct);
             listsStamp = string.Join(",", lists.Select(l => $"{l.SiteCode} {l.ComputedAt:O} {l.UpdatedAt:O}"));
-            var overdueCases = await overdue.CaseIdsAsync(user, ct);
+            var overdueCases = overdue.StoredRows(user).Select(r => r.CaseId);
             counted = counted.Where(o => overdueCases.Contains(o.CaseId));
-            // Checked per operation (EXISTS) as the page walks the index, rather than a list of them all sorted.
-            listed = listed.Where(o => overdueCases.Any(id => id == o.CaseId));
+            var scope = listed;
+            if ((Filter.Site ?? (granted.Count == 1 ? granted[0] : null)) is { } oneSite)
+                overdueListed = overdue.StoredRows(user, oneSite).Where(r => scope.Any(o => o.CaseId == r.CaseId));
+            else
+                listed = listed.Where(o => overdueCases.Any(id => id == o.CaseId));
         }
         Total = Filter.IsEmpty ? all.Total
             : (await totals.GetAsync($"{sitesKey}|{Filter.Key}", stamp is null ? null : $"{stamp}; lists {listsStamp}",
@@ -80,13 +87,18 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
 
         // A search by key finds a few operations, and a page deep into the list would walk most of the index
         // one by one: both are read joined and sorted instead, as the count reads them.
-        var source = Filter.Q is not null || (page - 1) * PageSize > DeepOffset ? counted : listed;
+        var joined = Filter.Q is not null || (page - 1) * PageSize > DeepOffset;
         // The page's keys first, then its columns: the last visit and the death check are read for its 25
         // operations only, not for every operation sorted.
-        var keys = source
-            .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(o => o.CaseId);
+        var keys = !joined && overdueListed is not null
+            ? overdueListed
+                .OrderByDescending(r => r.SurgeryDate).ThenBy(r => r.CaseId)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(r => r.CaseId)
+            : (joined ? counted : listed)
+                .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(o => o.CaseId);
         Rows = await db.Operations.Where(o => keys.Contains(o.CaseId))
             .OrderByDescending(o => o.SurgeryDate).ThenBy(o => o.CaseId)
             .Select(o => new CaseRow
