@@ -275,6 +275,23 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], batched[i]);
     }
 
+    [Fact]
+    public async Task The_progress_bar_s_row_estimate_counts_the_filtered_operations_and_scales_the_other_tables_by_their_share()
+    {
+        var patients = ReadReference("patients.csv").ToDictionary(p => p["patient_id"]);
+        var cases = ReadReference("cases.csv");
+        var kept = cases.Count(c => c["indication"] == "HFS" && patients[c["patient_id"]]["consent_status"] != "withdrawn");
+        var followUps = ReadReference("followups.csv").Count;
+        Assert.True(kept > 10 && kept < cases.Count);
+        await using var db = Db();
+
+        var estimate = await new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, new MvdRegistry.Reporting.Export.Deidentified.ExportFilter("HFS")).EstimateAsync(CancellationToken.None);
+
+        Assert.Equal(kept, estimate[MvdRegistry.Core.Dictionary.Forms.Case]);
+        Assert.Equal((int)((long)followUps * kept / cases.Count), estimate[MvdRegistry.Core.Dictionary.Forms.FollowUp]);
+        Assert.Equal((int)((long)patients.Count * kept / cases.Count), estimate[MvdRegistry.Core.Dictionary.Forms.Patient]);
+    }
+
     private string Unzipped(string zip)
     {
         var folder = Out("unzipped");

@@ -52,6 +52,21 @@ public sealed class PseudonymsTests
         Assert.Matches($"^{letter}-[bcdfghjkmnpqrstv]{{16}}$", pseudonym);
     }
 
+    [Theory]
+    [InlineData("case", "C0700001")]
+    [InlineData("surgeon_code", "HOU-S1")]
+    [InlineData("patient", "Pé-ü")]
+    public void A_pseudonym_is_the_HMAC_SHA_256_of_salt_kind_NUL_and_key_its_first_eight_bytes_as_consonants(string kind, string key)
+    {
+        var salt = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var hash = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Secret),
+            (byte[])[.. salt, .. System.Text.Encoding.UTF8.GetBytes(kind), 0, .. System.Text.Encoding.UTF8.GetBytes(key)]);
+        var expected = char.ToUpperInvariant(kind == "surgeon_code" ? 's' : kind[0]) + "-"
+            + string.Concat(hash.Take(8).Select(b => $"{"bcdfghjkmnpqrstv"[b >> 4]}{"bcdfghjkmnpqrstv"[b & 15]}"));
+
+        Assert.Equal(expected, new Pseudonyms(Secret, salt).Of(kind, key));
+    }
+
     [Fact]
     public void An_empty_secret_is_refused()
     {

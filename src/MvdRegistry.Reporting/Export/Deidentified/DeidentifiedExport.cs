@@ -74,7 +74,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
 
         var query = new DeidentifiedQuery(db, request.Filter);
         var pseudonyms = new Pseudonyms(secret);
-        var counts = await query.CountAsync(ct);
+        var counts = await query.EstimateAsync(ct);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
         {

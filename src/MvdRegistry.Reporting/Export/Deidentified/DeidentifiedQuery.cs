@@ -46,17 +46,23 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
         return db.Patients.AsNoTracking().Where(p => operations.Any(o => o.PatientId == p.PatientId));
     }
 
-    public async Task<Dictionary<string, int>> CountAsync(CancellationToken ct)
+    /// <summary>
+    /// Rows per form for the progress bar, estimated: the filtered operations counted exactly, every other
+    /// table's rows scaled by the share of operations the filter keeps. Counting each sheet's filtered rows
+    /// exactly (a semi-join over every child row) took 2.5 s at 100,000 patients before the first row was written.
+    /// </summary>
+    public async Task<Dictionary<string, int>> EstimateAsync(CancellationToken ct)
     {
-        var operations = Operations();
-        var cases = await operations.CountAsync(ct);
+        var cases = await Operations().CountAsync(ct);
+        var all = await db.Operations.CountAsync(ct);
+        int Share(int rows) => all == 0 ? 0 : (int)((long)rows * cases / all);
         return new Dictionary<string, int>
         {
-            [Forms.Patient] = await Patients().CountAsync(ct),
+            [Forms.Patient] = Share(await db.Patients.CountAsync(ct)),
             [Forms.Case] = cases,
-            [Forms.Imaging] = await db.Imaging.CountAsync(i => operations.Any(o => o.CaseId == i.CaseId), ct),
-            [Forms.FollowUp] = await db.FollowUps.CountAsync(f => operations.Any(o => o.CaseId == f.CaseId), ct),
-            [Forms.Complication] = await db.Complications.CountAsync(c => operations.Any(o => o.CaseId == c.CaseId), ct),
+            [Forms.Imaging] = Share(await db.Imaging.CountAsync(ct)),
+            [Forms.FollowUp] = Share(await db.FollowUps.CountAsync(ct)),
+            [Forms.Complication] = Share(await db.Complications.CountAsync(ct)),
         };
     }
 

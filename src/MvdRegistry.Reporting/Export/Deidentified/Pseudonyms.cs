@@ -31,14 +31,25 @@ public sealed class Pseudonyms
         // Surgeon codes repeat on every row; keys repeat once per child row. Memory stays bounded by
         // the cache's reset below, so a million keys do not pile up.
         if (_cache.TryGetValue((kind, value), out var known)) return known;
-        var message = Encoding.UTF8.GetBytes(kind + "\0" + value);
-        var input = new byte[_salt.Length + message.Length];
-        _salt.CopyTo(input, 0);
-        message.CopyTo(input, _salt.Length);
-        var hash = HMACSHA256.HashData(_key, input);
-        var text = new StringBuilder(18).Append(char.ToUpperInvariant(Prefix(kind))).Append('-');
-        for (var i = 0; i < 8; i++) text.Append(Alphabet[hash[i] >> 4]).Append(Alphabet[hash[i] & 15]);
-        var pseudonym = text.ToString();
+        // HMAC over salt, kind, NUL and key (UTF-8), hashed from the stack: a million keys a sheet made
+        // four arrays and a string builder each.
+        var length = _salt.Length + Encoding.UTF8.GetByteCount(kind) + 1 + Encoding.UTF8.GetByteCount(value);
+        Span<byte> input = length <= 512 ? stackalloc byte[length] : new byte[length];
+        _salt.CopyTo(input);
+        var at = _salt.Length + Encoding.UTF8.GetBytes(kind, input[_salt.Length..]);
+        input[at++] = 0;
+        Encoding.UTF8.GetBytes(value, input[at..]);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, input, hash);
+        Span<char> text = stackalloc char[18];
+        text[0] = char.ToUpperInvariant(Prefix(kind));
+        text[1] = '-';
+        for (var i = 0; i < 8; i++)
+        {
+            text[2 + 2 * i] = Alphabet[hash[i] >> 4];
+            text[3 + 2 * i] = Alphabet[hash[i] & 15];
+        }
+        var pseudonym = new string(text);
         if (_cache.Count >= 10_000) _cache.Clear();
         _cache[(kind, value)] = pseudonym;
         return pseudonym;
