@@ -42,6 +42,7 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, Overdu
             issues.Add(new("site", $"You may not delete records of site {site}: you enter records for {Sites()} only."));
 
         var change = await overdue.ChangeOfAsync([record], ct);
+        using var turn = await SqliteWriters.TurnAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (await BeneathAsync(record, ct) is { } beneath) issues.Add(new("records", beneath));
         if (issues.Count > 0) return new DeleteOutcome.Refused(issues);

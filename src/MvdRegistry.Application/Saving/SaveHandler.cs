@@ -18,7 +18,8 @@ namespace MvdRegistry.Application.Saving;
 /// record older than a day; warnings need confirming; a new key must be free. Then one SaveChanges
 /// (audited in the same transaction), or nothing is written. In the same transaction the stored overdue
 /// list keeps the operations the change touches current (<see cref="OverdueListStore"/>): a visit
-/// entered takes its operation off the list at once.
+/// entered takes its operation off the list at once. On SQLite the saves of this process take turns
+/// to write (<see cref="SqliteWriters"/>) instead of meeting the database's lock.
 /// </summary>
 public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProvider clock, KeyGenerator keys, OverdueListStore overdue)
 {
@@ -70,7 +71,9 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         var change = await overdue.ChangeOfAsync(parts.Select(p => p.Record), ct);
         foreach (var part in parts.Where(p => p.IsNew)) db.Add(part.Record);
         db.AuditReason = reason;
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        using var turn = ownTransaction ? await SqliteWriters.TurnAsync(db, ct) : null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await overdue.LockAsync(change, ct);

@@ -82,7 +82,14 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
                     break;
             }
         }
-        if (cases.Count > 0)
+        if (cases.Count == 1)
+        {
+            // One operation, the usual save: an equality the database's statement cache keeps (a list
+            // parameter is expanded into new SQL on every call).
+            var id = cases.First();
+            sites.UnionWith(await db.Operations.Where(o => o.CaseId == id).Select(o => o.Patient!.SiteCode!).ToListAsync(ct));
+        }
+        else if (cases.Count > 1)
         {
             var ids = cases.ToList();
             sites.UnionWith(await db.Operations.Where(o => ids.Contains(o.CaseId)).Select(o => o.Patient!.SiteCode!).ToListAsync(ct));
@@ -99,8 +106,13 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
         if (change.Cases.Count == 0) return;
         var sites = change.Sites.Order(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.OverdueSiteLists.Where(l => sites.Contains(l.SiteCode))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
+        if (sites.Count == 1)
+        {
+            var site = sites[0];
+            await db.OverdueSiteLists.Where(l => l.SiteCode == site).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
+        }
+        else
+            await db.OverdueSiteLists.Where(l => sites.Contains(l.SiteCode)).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
     }
 
     /// <summary>
@@ -110,12 +122,24 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
     public async Task RefreshAsync(OverdueChange change, CancellationToken ct)
     {
         if (change.Cases.Count == 0) return;
-        var ids = change.Cases.ToList();
-        await db.OverdueOperations.Where(r => ids.Contains(r.CaseId)).ExecuteDeleteAsync(ct);
         var listed = db.OverdueSiteLists.Select(l => l.SiteCode);
-        var operations = db.Operations.Where(o => ids.Contains(o.CaseId) && listed.Contains(o.Patient!.SiteCode!));
-        db.OverdueOperations.AddRange(await OverdueRows.ComputeAsync(operations, Today.Of(clock), clock.GetUtcNow().UtcDateTime, ct));
-        await SaveDetachedAsync(ct);
+        IQueryable<Operation> operations;
+        if (change.Cases.Count == 1)
+        {
+            var id = change.Cases.First();
+            await db.OverdueOperations.Where(r => r.CaseId == id).ExecuteDeleteAsync(ct);
+            operations = db.Operations.Where(o => o.CaseId == id && listed.Contains(o.Patient!.SiteCode!));
+        }
+        else
+        {
+            var ids = change.Cases.ToList();
+            await db.OverdueOperations.Where(r => ids.Contains(r.CaseId)).ExecuteDeleteAsync(ct);
+            operations = db.Operations.Where(o => ids.Contains(o.CaseId) && listed.Contains(o.Patient!.SiteCode!));
+        }
+        // Written with statements, as the whole-site list is: a SaveChanges here would run change
+        // detection and the audit over everything the save tracks, a second time.
+        var rows = await OverdueRows.ComputeAsync(operations, Today.Of(clock), clock.GetUtcNow().UtcDateTime, ct);
+        if (rows.Count > 0) await BulkInserter.InsertAsync(db, rows, ct);
     }
 
     /// <summary>Saves the list's rows and stops tracking them: they are written with statements, not tracked.</summary>

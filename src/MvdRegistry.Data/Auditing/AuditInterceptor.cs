@@ -27,7 +27,24 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 
     private void Audit(RegistryDbContext context)
     {
-        context.ChangeTracker.DetectChanges();
+        // One pass of change detection over every tracked entity; with automatic detection on, each
+        // Entries() below would make its own pass (an API save tracks the operation's whole graph).
+        var tracker = context.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            AuditDetected(context);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private void AuditDetected(RegistryDbContext context)
+    {
         if (context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only: audit rows cannot be changed or deleted.");
 

@@ -13,6 +13,12 @@ public static class RecordScope
     {
         if (!user.MaySeeIdentified) return patients.Where(_ => false);
         var sites = user.Sites.ToList();
+        if (sites.Count == 1)
+        {
+            // One site, the usual grant: an equality, whose SQL EF Core keeps (a list's is made anew on every query).
+            var site = sites[0];
+            return patients.Where(p => p.SiteCode == site);
+        }
         return patients.Where(p => sites.Contains(p.SiteCode!));
     }
 
@@ -20,6 +26,11 @@ public static class RecordScope
     {
         if (!user.MaySeeIdentified) return operations.Where(_ => false);
         var sites = user.Sites.ToList();
+        if (sites.Count == 1)
+        {
+            var site = sites[0];
+            return operations.Where(o => o.Patient!.SiteCode == site);
+        }
         return operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using static MvdRegistry.IntegrationTests.Infrastructure.TwoSites;
 
@@ -125,6 +126,24 @@ public abstract class ChildRecordsApiTests<TDatabase>(TDatabase database) : Regi
         Assert.All([otherSite, otherList, wrongParent, created], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         await using var db = Database.NewContext();
         Assert.Equal(2, await db.FollowUps.CountAsync());
+    }
+
+    [Fact]
+    public async Task Visits_posted_at_once_are_all_stored_each_with_its_insert_audit_row()
+    {
+        var client = await Surgeon();
+        var visits = Enumerable.Range(0, 12).Select(i => Visit($"F-AT-ONCE-{i:00}", DateOnly.Parse(SurgeryDate).AddDays(100 + i).ToString("yyyy-MM-dd"))).ToList();
+
+        var responses = await Task.WhenAll(visits.Select(v => client.PostJsonAsync($"{OwnCase}/followups", v)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await using var db = Database.NewContext();
+        var stored = await db.FollowUps.Where(f => f.FollowupId.StartsWith("F-AT-ONCE-")).Select(f => f.FollowupId).OrderBy(k => k).ToListAsync();
+        var audited = await db.AuditLog.Where(a => a.Key.StartsWith("F-AT-ONCE-") && a.Action == AuditAction.Insert)
+            .Select(a => a.Key).OrderBy(k => k).ToListAsync();
+        var expected = Enumerable.Range(0, 12).Select(i => $"F-AT-ONCE-{i:00}").ToList();
+        Assert.Equal(expected, stored);
+        Assert.Equal(expected, audited);
     }
 
     private static JsonObject Visit(string id, string date) => new() { ["followup_id"] = id, ["visit_date"] = date, ["hfs_status"] = "resolved" };
