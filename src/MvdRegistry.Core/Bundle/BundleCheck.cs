@@ -46,8 +46,6 @@ public sealed class BundleCheck
     private readonly Dictionary<string, PatientFacts> _patients = [];
     private readonly Dictionary<string, OperationFacts> _operations = [];
     private readonly List<PatientFacts> _patientOrder = [];
-    private readonly List<RegistryFacts.FollowUpFact> _bundleVisits = [];
-    private readonly List<RegistryFacts.ComplicationFact> _bundleDeaths = [];
     private readonly List<string> _siteCodes = [];
     private readonly List<string> _surgeonCodes = [];
     private readonly HashSet<string> _siteSet = [];
@@ -150,29 +148,36 @@ public sealed class BundleCheck
     {
         foreach (var form in Forms.All)
         {
-            using var stream = _open(form);
-            if (stream is null)
-            {
-                _rowProblems.Add(new BundleProblem(Forms.FileName(form), 0, "", "file is missing from the bundle"));
-                _unreadable.Add(form);
-                continue;
-            }
-            using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
-            var readable = true;
-            foreach (var row in Rows(form, reader, report: true))
-            {
-                if (row.Unreadable)
-                {
-                    readable = false;
-                    break;
-                }
-                Keep(form, row);
-            }
-            if (!readable) _unreadable.Add(form);
+            ReadFirst(form);
+            // The registry's records the bundle does not replace join once the bundle's own are all known:
+            // patients and operations before the children that point at them, visits and deaths after the bundle's.
+            if (form == Forms.Case) MergeParents();
+            if (form == Forms.FollowUp) MergeVisits();
+            if (form == Forms.Complication) MergeDeaths();
         }
-        Merge();
         CheckMrns();
         CheckRegistryVisits();
+    }
+
+    private void ReadFirst(string form)
+    {
+        using var stream = _open(form);
+        if (stream is null)
+        {
+            _rowProblems.Add(new BundleProblem(Forms.FileName(form), 0, "", "file is missing from the bundle"));
+            _unreadable.Add(form);
+            return;
+        }
+        using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
+        foreach (var row in Rows(form, reader, report: true))
+        {
+            if (row.Unreadable)
+            {
+                _unreadable.Add(form);
+                return;
+            }
+            Keep(form, row);
+        }
     }
 
     /// <summary>Takes in one parsed row of the first pass: its key, and the facts other records' rules read.</summary>
@@ -207,11 +212,11 @@ public sealed class BundleCheck
                 _operations.Add(key, new OperationFacts(key, o.PatientId, o.Indication, o.SurgeryDate));
                 AddCode(_surgeonCodes, _surgeonSet, o.SurgeonCode);
                 break;
-            case FollowUp f when f.CaseId is not null:
-                _bundleVisits.Add(new RegistryFacts.FollowUpFact(key, f.CaseId, f.VisitDate));
+            case FollowUp f:
+                AddVisit(f.CaseId, key, f.VisitDate);
                 break;
-            case Complication c when c.ComplicationType == "death" && c.OnsetDate is not null && c.CaseId is not null:
-                _bundleDeaths.Add(new RegistryFacts.ComplicationFact(key, c.CaseId, c.ComplicationType, c.OnsetDate));
+            case Complication c:
+                AddDeath(c.CaseId, c.ComplicationType, c.OnsetDate);
                 break;
         }
     }
@@ -221,8 +226,8 @@ public sealed class BundleCheck
         if (code is not null && met.Add(code)) codes.Add(code);
     }
 
-    /// <summary>Adds the registry's records the bundle does not replace, and links visits and deaths to their operations.</summary>
-    private void Merge()
+    /// <summary>The registry's patients and operations the bundle does not replace.</summary>
+    private void MergeParents()
     {
         foreach (var p in _registry.Patients.Where(p => !_patients.ContainsKey(p.PatientId)))
         {
@@ -231,21 +236,35 @@ public sealed class BundleCheck
             _patientOrder.Add(facts);
         }
         foreach (var o in _registry.Operations.Where(o => !_operations.ContainsKey(o.CaseId)))
-        {
             _operations.Add(o.CaseId, new OperationFacts(o.CaseId, o.PatientId, o.Indication, o.SurgeryDate));
-        }
+    }
+
+    /// <summary>The registry's visits the bundle does not replace, after the bundle's own.</summary>
+    private void MergeVisits()
+    {
         var visits = _lines[Forms.FollowUp];
-        foreach (var f in _bundleVisits.Concat(_registry.FollowUps.Where(f => !visits.ContainsKey(f.FollowupId))))
-            if (_operations.TryGetValue(f.CaseId, out var op)) op.Visits.Add((f.FollowupId, f.VisitDate));
-        _bundleVisits.Clear();
+        foreach (var f in _registry.FollowUps.Where(f => !visits.ContainsKey(f.FollowupId)))
+            AddVisit(f.CaseId, f.FollowupId, f.VisitDate);
+    }
+
+    /// <summary>The registry's deaths the bundle does not replace.</summary>
+    private void MergeDeaths()
+    {
         var complications = _lines[Forms.Complication];
-        var registryDeaths = _registry.Complications.Where(c => !complications.ContainsKey(c.ComplicationId) && c.ComplicationType == "death" && c.OnsetDate is not null);
-        foreach (var c in _bundleDeaths.Concat(registryDeaths))
-        {
-            if (_operations.TryGetValue(c.CaseId, out var op) && (op.DeathDate is null || c.OnsetDate < op.DeathDate))
-                op.DeathDate = c.OnsetDate;
-        }
-        _bundleDeaths.Clear();
+        foreach (var c in _registry.Complications.Where(c => !complications.ContainsKey(c.ComplicationId)))
+            AddDeath(c.CaseId, c.ComplicationType, c.OnsetDate);
+    }
+
+    private void AddVisit(string? caseId, string id, DateOnly? date)
+    {
+        if (caseId is not null && _operations.TryGetValue(caseId, out var op)) op.Visits.Add((id, date));
+    }
+
+    /// <summary>An operation's death date is the onset of its earliest death.</summary>
+    private void AddDeath(string? caseId, string? type, DateOnly? onset)
+    {
+        if (type == "death" && onset is not null && caseId is not null && _operations.TryGetValue(caseId, out var op) && (op.DeathDate is null || onset < op.DeathDate))
+            op.DeathDate = onset;
     }
 
     /// <summary>
@@ -365,7 +384,8 @@ public sealed class BundleCheck
     }
 
     /// <summary>One row of a file, read into a record, with RecordCodec's issues; or the mark that the file cannot be read on.</summary>
-    private sealed class Row(int line, RegistryRecord record, List<FieldIssue> issues, Dictionary<string, int> columns, int[] fieldLines)
+    /// <remarks>Valid until the next row is read: it shares the CSV reader's field lines.</remarks>
+    private sealed class Row(int line, RegistryRecord record, List<FieldIssue> issues, Dictionary<string, int> columns, List<int> fieldLines)
     {
         public static readonly Row UnreadableFile = new(0, new Patient(), [], [], []);
 
@@ -439,16 +459,35 @@ public sealed class BundleCheck
                 if (report && keyIndex < csv.Fields.Count) _skipped.Add((form, csv.Fields[keyIndex].Trim()));
                 continue;
             }
-            var row = new Dictionary<string, string?>(header.Length);
-            for (var i = 0; i < header.Length; i++) row[header[i]] = csv.Fields[i];
             var record = NewRecord(form);
-            var issues = RecordCodec.Read(form, row, record, _today);
-            var fieldLines = csv.FieldLines.ToArray();
-            var parsed = new Row(line, record, issues, columns, fieldLines);
+            var issues = RecordCodec.Read(form, new RowValues(columns, csv.Fields), record, _today);
+            var parsed = new Row(line, record, issues, columns, csv.FieldLines);
             if (report)
                 foreach (var issue in issues) _rowProblems.Add(new BundleProblem(file, parsed.FieldLine(issue.Column), issue.Column, issue.Message));
             yield return parsed;
         }
+    }
+
+    /// <summary>A row's values by column name, read from the CSV reader's fields without copying them.</summary>
+    private sealed class RowValues(Dictionary<string, int> columns, List<string> fields) : IReadOnlyDictionary<string, string?>
+    {
+        public string? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => columns.Keys;
+        public IEnumerable<string?> Values => columns.Values.Select(i => fields[i]);
+        public int Count => columns.Count;
+        public bool ContainsKey(string key) => columns.ContainsKey(key);
+
+        public bool TryGetValue(string key, out string? value)
+        {
+            var found = columns.TryGetValue(key, out var i);
+            value = found ? fields[i] : null;
+            return found;
+        }
+
+        public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() =>
+            columns.Select(c => new KeyValuePair<string, string?>(c.Key, fields[c.Value])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private void ReportMalformed(string file, string[] header, CsvRecordReader csv, int line, bool unterminated)
