@@ -122,17 +122,25 @@ public sealed class BundleCheck
             using var stream = _open(form) ?? throw new InvalidOperationException($"{Forms.FileName(form)} disappeared during the import");
             using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
             var lines = _lines[form];
+            var read = 0;
             foreach (var row in Rows(form, reader, report: false))
             {
                 var key = FieldAccess.Key(row.Record);
                 if (string.IsNullOrEmpty(key) || !lines.TryGetValue(key, out var line) || line != row.Line) continue;
+                read++;
+                // A value the first pass found good must be good again: else the file changed in between.
+                if (row.Issues.Count > 0 && _rowProblems.Count == 0) Changed(form, line);
                 CheckParent(row.Record, line);
                 CheckRules(row.Record, line, row.Issues);
                 yield return row.Record;
             }
+            if (read != lines.Count) Changed(form, 0);
         }
         _secondPassDone = true;
     }
+
+    private void Changed(string form, int line) =>
+        _rowProblems.Add(new BundleProblem(Forms.FileName(form), line, "", "the file changed while it was being imported: import it again"));
 
     /// <summary>Every problem and warning, once the second pass has run.</summary>
     public BundleReadResult Result(RegistryData? data = null)
