@@ -10,42 +10,42 @@ using MvdRegistry.Data.Bulk;
 namespace MvdRegistry.Reporting.Import;
 
 /// <summary>
-/// Imports a CSV bundle: validates all of it against the registry first, then writes all of it in one
-/// transaction, or nothing. A key already in the registry updates that record (audited field by field)
-/// when a value differs; identical rows are left alone, so a second import of a bundle writes nothing.
+/// Imports a CSV bundle in one transaction, or nothing, streaming: <see cref="BundleCheck"/>'s first pass
+/// checks every row against the registry's keys and facts; its second pass checks each record against
+/// the rules and this writes it as it comes, in batches. Any problem, in either pass, stops the writing
+/// and rolls the transaction back. A key already in the registry updates that record (audited field by
+/// field) when a value differs; identical rows are left alone, so a second import of a bundle writes
+/// nothing. Every audit row of the import names the file its record came from as its reason.
 /// </summary>
 public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private const int UpdateChunk = 2_000;
+    private const int InsertBatch = 5_000;
+    private const int UpdateBatch = 2_000;
 
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var existing = await RegistryLoader.LoadAsync(db, ct);
-        var read = BundleReader.Read(directory, today, existing);
-        if (!read.IsValid) return new ImportResult(read.Problems, read.Warnings, 0, 0, 0);
-
-        var current = existing.All().ToDictionary(r => (FieldAccess.FormOf(r), FieldAccess.Key(r)));
-        existing.Unlink();
-        read.Data.Unlink();
-        var inserts = new RegistryData();
-        var updates = new List<(RegistryRecord Old, RegistryRecord New)>();
-        var unchanged = 0;
-        foreach (var record in read.Data.All())
-        {
-            if (!current.TryGetValue((FieldAccess.FormOf(record), FieldAccess.Key(record)), out var old))
-                inserts.Add(record);
-            else if (SameValues(old, record))
-                unchanged++;
-            else
-                updates.Add((old, record));
-        }
+        var check = BundleCheck.Start(directory, today, await RegistryLoader.LoadFactsAsync(db, ct));
+        var writing = !check.HasProblems;
+        var batch = new Batch(db, user.Name, clock.GetUtcNow().UtcDateTime, directory);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddUnknownCodesAsync(read.Data, ct);
-        await InsertAsync(inserts, ct);
-        await UpdateAsync(updates, ct);
-        if (inserts.All().Any() || updates.Count > 0)
+        if (writing) await AddUnknownCodesAsync(check, ct);
+        foreach (var record in check.Records())
+        {
+            // A problem anywhere means nothing is written: the writing stops, the checking goes on.
+            writing &= !check.HasProblems;
+            if (!writing) continue;
+            if (check.Registry.Contains(FieldAccess.FormOf(record), FieldAccess.Key(record)))
+                await batch.UpdateAsync(record, UpdateBatch, ct);
+            else
+                await batch.InsertAsync(record, InsertBatch, ct);
+        }
+        var result = check.Result();
+        if (!result.IsValid) return new ImportResult(result.Problems, result.Warnings, 0, 0, 0);
+
+        await batch.FlushAsync(ct);
+        if (batch.Inserted > 0 || batch.Updated > 0)
         {
             // The stored overdue lists no longer describe the data: dropped, each is computed again when
             // first needed or by the next daily run.
@@ -53,58 +53,137 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
             await db.OverdueSiteLists.ExecuteDeleteAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return new ImportResult([], read.Warnings, inserts.All().Count(), updates.Count, unchanged);
+        return new ImportResult([], result.Warnings, batch.Inserted, batch.Updated, batch.Unchanged);
     }
-
-    /// <summary>New records go in through one prepared command per table, each with its audit row.</summary>
-    private async Task InsertAsync(RegistryData inserts, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var record in inserts.All())
-        {
-            record.CreatedAt = record.UpdatedAt = now;
-            record.Version = 1;
-        }
-        await BulkInserter.InsertAsync(db, inserts.Patients, ct);
-        await BulkInserter.InsertAsync(db, inserts.Operations, ct);
-        await BulkInserter.InsertAsync(db, inserts.Imaging, ct);
-        await BulkInserter.InsertAsync(db, inserts.FollowUps, ct);
-        await BulkInserter.InsertAsync(db, inserts.Complications, ct);
-        await BulkInserter.InsertAsync(db, inserts.All().Select(r => AuditRows.Insert(r, user.Name, now, db.AuditReason)), ct);
-    }
-
-    /// <summary>Changed records go through SaveChanges, which audits each changed field.</summary>
-    private async Task UpdateAsync(List<(RegistryRecord Old, RegistryRecord New)> updates, CancellationToken ct)
-    {
-        foreach (var chunk in updates.Chunk(UpdateChunk))
-        {
-            foreach (var (old, changed) in chunk)
-            {
-                // The registry's row (with its version) is attached as it is, then given the new
-                // values, so the audit sees old and new and the version check guards the update.
-                var entry = db.Attach(old);
-                foreach (var variable in DataDictionary.Instance.Form(FieldAccess.FormOf(old)))
-                    entry.Property(variable.PropertyName).CurrentValue = FieldAccess.Get(changed, variable);
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static bool SameValues(RegistryRecord a, RegistryRecord b) =>
-        DataDictionary.Instance.Form(FieldAccess.FormOf(a))
-            .All(v => RecordCodec.Format(FieldAccess.Get(a, v)) == RecordCodec.Format(FieldAccess.Get(b, v)));
 
     /// <summary>Site and surgeon codes not yet known are created, as the dictionary says.</summary>
-    private async Task AddUnknownCodesAsync(RegistryData bundle, CancellationToken ct)
+    private async Task AddUnknownCodesAsync(BundleCheck check, CancellationToken ct)
     {
         var sites = await db.Sites.Select(s => s.Code).ToListAsync(ct);
-        foreach (var code in bundle.Patients.Select(p => p.SiteCode!).Distinct().Except(sites))
+        foreach (var code in check.SiteCodes.Except(sites))
             db.Sites.Add(new Site { Code = code, Name = code });
         var surgeons = await db.Surgeons.Select(s => s.Code).ToListAsync(ct);
-        foreach (var code in bundle.Operations.Select(o => o.SurgeonCode!).Distinct().Except(surgeons))
+        foreach (var code in check.SurgeonCodes.Except(surgeons))
             db.Surgeons.Add(new Surgeon { Code = code });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The records on their way to the database, one form at a time (forms come in parent-first order).</summary>
+    private sealed class Batch(RegistryDbContext db, string user, DateTime now, string directory)
+    {
+        private readonly List<RegistryRecord> _inserts = [];
+        private readonly List<RegistryRecord> _updates = [];
+        private string? _form;
+
+        public int Inserted { get; private set; }
+        public int Updated { get; private set; }
+        public int Unchanged { get; private set; }
+
+        public async Task InsertAsync(RegistryRecord record, int size, CancellationToken ct)
+        {
+            await FormAsync(record, ct);
+            _inserts.Add(record);
+            if (_inserts.Count >= size) await FlushInsertsAsync(ct);
+        }
+
+        public async Task UpdateAsync(RegistryRecord record, int size, CancellationToken ct)
+        {
+            await FormAsync(record, ct);
+            _updates.Add(record);
+            if (_updates.Count >= size) await FlushUpdatesAsync(ct);
+        }
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            await FlushInsertsAsync(ct);
+            await FlushUpdatesAsync(ct);
+        }
+
+        /// <summary>A record of the next form: the previous form's records go first (its rows are the next form's parents).</summary>
+        private async Task FormAsync(RegistryRecord record, CancellationToken ct)
+        {
+            var form = FieldAccess.FormOf(record);
+            if (form == _form) return;
+            await FlushAsync(ct);
+            _form = form;
+        }
+
+        /// <summary>Which file the records came from, as the audit rows' reason.</summary>
+        private string Reason => $"import of {Path.Combine(directory, Forms.FileName(_form!))}";
+
+        /// <summary>New records go in through one prepared command per table, each with its audit row.</summary>
+        private async Task FlushInsertsAsync(CancellationToken ct)
+        {
+            if (_inserts.Count == 0) return;
+            foreach (var record in _inserts)
+            {
+                record.CreatedAt = record.UpdatedAt = now;
+                record.Version = 1;
+            }
+            switch (_form)
+            {
+                case Forms.Patient: await BulkInserter.InsertAsync(db, _inserts.Cast<Patient>(), ct); break;
+                case Forms.Case: await BulkInserter.InsertAsync(db, _inserts.Cast<Operation>(), ct); break;
+                case Forms.Imaging: await BulkInserter.InsertAsync(db, _inserts.Cast<ImagingStudy>(), ct); break;
+                case Forms.FollowUp: await BulkInserter.InsertAsync(db, _inserts.Cast<FollowUp>(), ct); break;
+                default: await BulkInserter.InsertAsync(db, _inserts.Cast<Complication>(), ct); break;
+            }
+            var reason = Reason;
+            await BulkInserter.InsertAsync(db, _inserts.Select(r => AuditRows.Insert(r, user, now, reason)), ct);
+            Inserted += _inserts.Count;
+            _inserts.Clear();
+        }
+
+        /// <summary>Records already in the registry: changed ones go through SaveChanges, which audits each changed field.</summary>
+        private async Task FlushUpdatesAsync(CancellationToken ct)
+        {
+            if (_updates.Count == 0) return;
+            var current = await CurrentAsync(_updates.Select(FieldAccess.Key).ToList(), ct);
+            foreach (var changed in _updates)
+            {
+                var old = current[FieldAccess.Key(changed)];
+                if (SameValues(old, changed))
+                {
+                    Unchanged++;
+                    continue;
+                }
+                // The registry's row (with its version) is attached as it is, then given the new
+                // values, so the audit sees old and new and the version check guards the update.
+                var entry = db.Attach(old);
+                foreach (var variable in DataDictionary.Instance.Form(_form!))
+                    entry.Property(variable.PropertyName).CurrentValue = FieldAccess.Get(changed, variable);
+                Updated++;
+            }
+            db.AuditReason = Reason;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.AuditReason = null;
+            }
+            db.ChangeTracker.Clear();
+            _updates.Clear();
+        }
+
+        /// <summary>The registry's rows of these keys of the current form, untracked.</summary>
+        private async Task<Dictionary<string, RegistryRecord>> CurrentAsync(List<string> keys, CancellationToken ct)
+        {
+            IEnumerable<RegistryRecord> rows = _form switch
+            {
+                Forms.Patient => await db.Patients.AsNoTracking().Where(p => keys.Contains(p.PatientId)).ToListAsync(ct),
+                Forms.Case => await db.Operations.AsNoTracking().Where(o => keys.Contains(o.CaseId)).ToListAsync(ct),
+                Forms.Imaging => await db.Imaging.AsNoTracking().Where(s => keys.Contains(s.ImagingId)).ToListAsync(ct),
+                Forms.FollowUp => await db.FollowUps.AsNoTracking().Where(f => keys.Contains(f.FollowupId)).ToListAsync(ct),
+                _ => await db.Complications.AsNoTracking().Where(c => keys.Contains(c.ComplicationId)).ToListAsync(ct),
+            };
+            return rows.ToDictionary(FieldAccess.Key);
+        }
+
+        private static bool SameValues(RegistryRecord a, RegistryRecord b) =>
+            DataDictionary.Instance.Form(FieldAccess.FormOf(a))
+                .All(v => RecordCodec.Format(FieldAccess.Get(a, v)) == RecordCodec.Format(FieldAccess.Get(b, v)));
     }
 }

@@ -59,6 +59,29 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : RegistryTests
     }
 
     [Fact]
+    public async Task Every_imported_record_has_an_audit_row_naming_who_when_and_its_file_with_its_values()
+    {
+        Assert.Equal(0, (await Cli("import", Paths.ReferenceSmall)).ExitCode);
+
+        await using var db = Database.NewContext();
+        var inserts = await db.AuditLog.Where(a => a.Action == AuditAction.Insert && a.Entity != "site" && a.Entity != "surgeon").ToListAsync();
+        Assert.Equal(408 + 433 + 495 + 1761 + 103, inserts.Count);
+        Assert.All(inserts, a => Assert.StartsWith("cli:", a.User));
+        var folder = Path.GetFullPath(Paths.ReferenceSmall);
+        var files = new Dictionary<string, string>
+        {
+            ["patient"] = "patients.csv", ["case"] = "cases.csv", ["imaging"] = "imaging.csv", ["followup"] = "followups.csv", ["complication"] = "complications.csv",
+        };
+        Assert.All(inserts, a => Assert.Equal("import of " + Path.Combine(folder, files[a.Entity]), a.Reason));
+        var operation = await db.Operations.SingleAsync(o => o.CaseId == "C07000001");
+        Assert.All(inserts, a => Assert.Equal(operation.CreatedAt, a.At));
+        // The imported values, as the bundle's row has them.
+        var row = inserts.Single(a => a.Entity == "case" && a.Key == "C07000001");
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.NewValue!)!;
+        Assert.Equal(("157", "P0700001", "2012-11-03"), (values["duration_min"], values["patient_id"], values["surgery_date"]));
+    }
+
+    [Fact]
     public async Task Site_and_surgeon_codes_met_for_the_first_time_are_created()
     {
         Assert.Equal(0, (await Cli("import", Paths.ReferenceSmall)).ExitCode);
