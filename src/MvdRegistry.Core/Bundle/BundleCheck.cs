@@ -37,6 +37,8 @@ public sealed class BundleCheck
     private readonly List<BundleProblem> _warnings = [];
 
     private readonly HashSet<string> _unreadable = [];
+    /// <summary>The SHA-256 of each file as the first pass read it: the second pass must read the same bytes.</summary>
+    private readonly Dictionary<string, byte[]> _hashes = [];
     private readonly HashSet<(string Form, string Key)> _skipped = [];
     /// <summary>Per form: each accepted record's key and line (a second row with the key is refused).</summary>
     private readonly Dictionary<string, Dictionary<string, int>> _lines = Forms.All.ToDictionary(f => f, _ => new Dictionary<string, int>());
@@ -119,22 +121,28 @@ public sealed class BundleCheck
         foreach (var form in Forms.All)
         {
             if (_unreadable.Contains(form)) continue;
-            using var stream = _open(form) ?? throw new InvalidOperationException($"{Forms.FileName(form)} disappeared during the import");
+            using var stream = new HashingReadStream(_open(form) ?? throw new InvalidOperationException($"{Forms.FileName(form)} disappeared during the import"));
             using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
             var lines = _lines[form];
             var read = 0;
+            var changed = false;
             foreach (var row in Rows(form, reader, report: false))
             {
                 var key = FieldAccess.Key(row.Record);
                 if (string.IsNullOrEmpty(key) || !lines.TryGetValue(key, out var line) || line != row.Line) continue;
                 read++;
                 // A value the first pass found good must be good again: else the file changed in between.
-                if (row.Issues.Count > 0 && _rowProblems.Count == 0) Changed(form, line);
+                if (row.Issues.Count > 0 && _rowProblems.Count == 0 && !changed)
+                {
+                    Changed(form, line);
+                    changed = true;
+                }
                 CheckParent(row.Record, line);
                 CheckRules(row.Record, line, row.Issues);
                 yield return row.Record;
             }
-            if (read != lines.Count) Changed(form, 0);
+            // Any other change, a value turned into another good one included, changes the file's bytes.
+            if (!changed && (read != lines.Count || !stream.Hash().AsSpan().SequenceEqual(_hashes[form]))) Changed(form, 0);
         }
         _secondPassDone = true;
     }
@@ -169,13 +177,14 @@ public sealed class BundleCheck
 
     private void ReadFirst(string form)
     {
-        using var stream = _open(form);
-        if (stream is null)
+        var opened = _open(form);
+        if (opened is null)
         {
             _rowProblems.Add(new BundleProblem(Forms.FileName(form), 0, "", "file is missing from the bundle"));
             _unreadable.Add(form);
             return;
         }
+        using var stream = new HashingReadStream(opened);
         using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
         foreach (var row in Rows(form, reader, report: true))
         {
@@ -186,6 +195,7 @@ public sealed class BundleCheck
             }
             Keep(form, row);
         }
+        _hashes[form] = stream.Hash();
     }
 
     /// <summary>Takes in one parsed row of the first pass: its key, and the facts other records' rules read.</summary>

@@ -32,6 +32,14 @@ public sealed class BundleCheckTests
     }
 
     [Fact]
+    public void A_value_that_turns_into_another_good_value_between_the_passes_is_refused()
+    {
+        var result = CheckTwice(MemoryBundle.Patient("P1", "HOU1") + "\r\n", MemoryBundle.Patient("P1", "HOU1", ("sex", "M")) + "\r\n");
+
+        Assert.Equal(["patients.csv:0: the file changed while it was being imported: import it again"], result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void A_row_that_disappears_between_the_passes_is_refused()
     {
         var result = CheckTwice(MemoryBundle.Patient("P1", "HOU1") + "\r\n" + MemoryBundle.Patient("P2", "HOU2") + "\r\n", MemoryBundle.Patient("P1", "HOU1") + "\r\n");
