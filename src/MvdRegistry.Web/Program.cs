@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
 using MvdRegistry.Jobs.Hosting;
 using MvdRegistry.Web.Access;
@@ -19,6 +20,7 @@ builder.AddTransportSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<MvdRegistry.Web.Pages.Cases.CaseListTotals>();
 builder.Services.AddSingleton<SnapshotCache>();
+builder.Services.AddSingleton<SnapshotValuesCache>();
 builder.Services.AddSingleton<FingerprintCache>();
 builder.Services.AddEntry();
 builder.Services.AddStatisticsPseudonyms(builder.Configuration, builder.Environment);

@@ -14,15 +14,17 @@ namespace MvdRegistry.Application.Counselling;
 /// </summary>
 public sealed record CounsellingResult(StatisticsSnapshot Stored, CounsellingProfile Profile, ModelAnswer Model, IReadOnlyList<SimilarGroup> Similar)
 {
-    public static CounsellingResult Of(StatisticsSnapshot stored, CounsellingProfile profile)
-    {
-        var snapshot = RegistrySnapshot.FromJson(stored.Json);
-        return new CounsellingResult(stored, profile, ModelAnswer.For(profile, snapshot.Logistic), SimilarGroup.For(profile, snapshot));
-    }
+    public static CounsellingResult Of(StatisticsSnapshot stored, RegistrySnapshot snapshot, CounsellingProfile profile) =>
+        new(stored, profile, ModelAnswer.For(profile, snapshot.Logistic), SimilarGroup.For(profile, snapshot));
 
-    /// <summary>The counselling of a profile from the whole registry's latest snapshot; null when none has been computed.</summary>
-    public static async Task<CounsellingResult?> LatestAsync(RegistryDbContext db, CounsellingProfile profile, CancellationToken ct = default) =>
-        await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct) is { } stored ? Of(stored, profile) : null;
+    /// <summary>
+    /// The counselling of a profile from the whole registry's latest snapshot, its values read once per snapshot
+    /// (<paramref name="values"/>, the web host's); null when none has been computed.
+    /// </summary>
+    public static async Task<CounsellingResult?> LatestAsync(RegistryDbContext db, SnapshotValuesCache values, CounsellingProfile profile, CancellationToken ct = default) =>
+        await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct) is { } head
+            ? Of(head, (await values.ValuesAsync(db, head, ct)).Statistics, profile)
+            : null;
 
     /// <summary>Whether any snapshot of the whole registry exists (the form says so before anything is typed).</summary>
     public static Task<bool> AnySnapshotAsync(RegistryDbContext db, CancellationToken ct = default)

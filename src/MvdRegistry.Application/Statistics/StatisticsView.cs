@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
@@ -25,26 +25,22 @@ public sealed record MissingOneYear(int NotYetDue, int LostToFollowUp)
 /// <summary>What the statistics page shows: the snapshot of the chosen operations and how to name surgeons.</summary>
 public sealed class StatisticsView
 {
-    /// <summary>
-    /// The view of a stored snapshot computed for <paramref name="filter"/>; <paramref name="parsed"/> is its
-    /// values already read from <c>stored.Json</c> (a page keeps them), or null to read them here.
-    /// </summary>
-    public static StatisticsView Of(StatisticsSnapshot stored, StatisticsFilter filter, SurgeonNames surgeons, RegistrySnapshot? parsed = null)
+    /// <summary>The view of a stored snapshot computed for <paramref name="filter"/>, with its values (<see cref="SnapshotValues"/>).</summary>
+    public static StatisticsView Of(StatisticsSnapshot stored, SnapshotValues values, StatisticsFilter filter, SurgeonNames surgeons)
     {
         var indications = filter.Indication is { } chosen ? [chosen] : RegistryStatistics.BenefitIndications;
-        var missing = JsonSerializer.Deserialize<Dictionary<string, MissingOneYear>>(stored.MissingJson)!;
         return new StatisticsView
         {
             Stored = stored,
-            Snapshot = parsed ?? RegistrySnapshot.FromJson(stored.Json),
+            Snapshot = values.Statistics,
             Indications = indications,
             RiskKey = filter.Indication ?? RegistryStatistics.AllIndications,
-            Missing = indications.ToDictionary(i => i, i => missing.GetValueOrDefault(i, new MissingOneYear(0, 0))),
+            Missing = indications.ToDictionary(i => i, i => values.Missing.GetValueOrDefault(i, new MissingOneYear(0, 0))),
             Surgeons = surgeons,
         };
     }
 
-    /// <summary>The stored snapshot: as of, computed at and by, and its data's fingerprint.</summary>
+    /// <summary>The stored snapshot's head: as of, computed at and by, and its data's fingerprint (its values are <see cref="Snapshot"/>).</summary>
     public required StatisticsSnapshot Stored { get; init; }
 
     public required RegistrySnapshot Snapshot { get; init; }

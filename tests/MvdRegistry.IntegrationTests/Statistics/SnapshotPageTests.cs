@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.IntegrationTests.Lists;
 using MvdRegistry.Jobs.Statistics;
@@ -71,6 +72,54 @@ public abstract class SnapshotPageTests<TDatabase>(TDatabase database) : Registr
         var stale = ListPages.Text(await client.GetStringAsync("/Statistics"));
         Assert.Contains("The data has changed since these statistics were computed", stale);
         Assert.Contains("2 operations analysed", stale);
+    }
+
+    [Fact]
+    public async Task A_new_snapshot_is_shown_at_its_first_view_though_the_previous_one_is_kept_between_views()
+    {
+        await Database.SnapshotAsync();
+        var client = await SignedInAsync(DemoUsers.Researcher);
+        Assert.Contains("2 operations analysed", ListPages.Text(await client.GetStringAsync("/Statistics")));
+        Assert.Contains("2 operations analysed", ListPages.Text(await client.GetStringAsync("/Statistics")));
+
+        await Database.SeedAsync(new Seed().Patient("P-NEW", TwoSites.Own, "HOU0000099").HfsOperation("C-NEW", "P-NEW", $"{TwoSites.Own}-01"));
+        await Database.SnapshotAsync();
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+        Assert.Contains("3 operations analysed", page);
+        Assert.DoesNotContain("The data has changed", page);
+    }
+
+    [Fact]
+    public async Task A_snapshot_stored_under_a_reused_id_is_read_anew()
+    {
+        // A rebuilt database numbers its snapshots from 1 again: the page must not show the values kept for the old one.
+        await Database.SnapshotAsync();
+        var client = await SignedInAsync(DemoUsers.Researcher);
+        var first = await Database.ExecuteAsync(db => db.StatisticsSnapshots.AsNoTracking().SingleAsync());
+        Assert.Contains("2 operations analysed", ListPages.Text(await client.GetStringAsync("/Statistics")));
+
+        var statistics = RegistrySnapshot.FromJson(first.Json);
+        var changed = new RegistrySnapshot
+        {
+            Population = statistics.Population with { Operations = 7 },
+            Benefit = statistics.Benefit, Complications = statistics.Complications, KaplanMeier = statistics.KaplanMeier,
+            LogrankLsr = statistics.LogrankLsr, Logistic = statistics.Logistic, Strata = statistics.Strata, Funnel = statistics.Funnel,
+            Completeness = statistics.Completeness,
+        };
+        await Database.ExecuteAsync(async db =>
+        {
+            db.StatisticsSnapshots.Remove(first);
+            await db.SaveChangesAsync();
+            db.StatisticsSnapshots.Add(new StatisticsSnapshot
+            {
+                Id = first.Id, FilterKey = first.FilterKey, AsOf = first.AsOf, ComputedAt = first.ComputedAt.AddSeconds(1),
+                ComputedBy = first.ComputedBy, Fingerprint = first.Fingerprint, Json = changed.ToJson(), MissingJson = first.MissingJson,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("7 operations analysed", ListPages.Text(await client.GetStringAsync("/Statistics")));
     }
 
     [Fact]

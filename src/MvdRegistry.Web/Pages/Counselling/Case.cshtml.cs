@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MvdRegistry.Application.Counselling;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Entry;
@@ -15,7 +16,7 @@ namespace MvdRegistry.Web.Pages.Counselling;
 /// Another site's operation is not found, as its case page is not.
 /// </summary>
 [Authorize(Policy = Policies.Counselling)]
-public sealed class CaseModel(RegistryDbContext db, RegistryUser user, FingerprintCache fingerprints) : PageModel
+public sealed class CaseModel(RegistryDbContext db, RegistryUser user, FingerprintCache fingerprints, SnapshotValuesCache snapshots) : PageModel
 {
     public CounsellingPage View { get; private set; } = null!;
 
@@ -24,7 +25,7 @@ public sealed class CaseModel(RegistryDbContext db, RegistryUser user, Fingerpri
         if (await OperationGraph.LoadAsync(db, user, caseId, tracked: false, ct) is not { } operation) return NotFound();
         IReadOnlyList<string> sources = [];
         if (input.IsEmpty) (input, sources) = CounsellingInput.FromOperation(operation);
-        View = await CounsellingPage.BuildAsync(db, fingerprints, input, $"/Cases/{Uri.EscapeDataString(operation.CaseId)}/Counselling", operation, sources, ct);
+        View = await CounsellingPage.BuildAsync(db, fingerprints, snapshots, input, $"/Cases/{Uri.EscapeDataString(operation.CaseId)}/Counselling", operation, sources, ct);
         return Page();
     }
 }

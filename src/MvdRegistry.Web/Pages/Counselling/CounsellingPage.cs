@@ -1,4 +1,5 @@
 using MvdRegistry.Application.Counselling;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Pages.Statistics;
@@ -21,14 +22,14 @@ public sealed record CounsellingPage(
     IReadOnlyList<string> Sources,
     bool DataChanged = false)
 {
-    public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, FingerprintCache fingerprints, CounsellingInput input, string action,
+    public static async Task<CounsellingPage> BuildAsync(RegistryDbContext db, FingerprintCache fingerprints, SnapshotValuesCache snapshots, CounsellingInput input, string action,
         Operation? operation, IReadOnlyList<string> sources, CancellationToken ct)
     {
         var none = new Dictionary<string, string>();
         if (input.IsEmpty) return new(input, none, null, !await CounsellingResult.AnySnapshotAsync(db, ct), action, operation, sources);
         var (profile, errors) = CounsellingProfile.Check(input);
         if (profile is null) return new(input, errors, null, false, action, operation, sources);
-        var result = await CounsellingResult.LatestAsync(db, profile, ct);
+        var result = await CounsellingResult.LatestAsync(db, snapshots, profile, ct);
         var changed = result is not null && result.Stored.Fingerprint != (await fingerprints.ReadAsync(db, ct)).ToString();
         return new(input, none, result, result is null, action, operation, sources, changed);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MvdRegistry.Application.Counselling;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
 using MvdRegistry.Web.Pages.Statistics;
@@ -14,10 +15,10 @@ namespace MvdRegistry.Web.Pages.Counselling;
 /// written; the profile travels in the query string (no identifier is asked for).
 /// </summary>
 [Authorize(Policy = Policies.Counselling)]
-public sealed class IndexModel(RegistryDbContext db, FingerprintCache fingerprints) : PageModel
+public sealed class IndexModel(RegistryDbContext db, FingerprintCache fingerprints, SnapshotValuesCache snapshots) : PageModel
 {
     public CounsellingPage View { get; private set; } = null!;
 
     public async Task OnGetAsync([FromQuery] CounsellingInput input, CancellationToken ct = default) =>
-        View = await CounsellingPage.BuildAsync(db, fingerprints, input, "/Counselling", null, [], ct);
+        View = await CounsellingPage.BuildAsync(db, fingerprints, snapshots, input, "/Counselling", null, [], ct);
 }

@@ -24,7 +24,7 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// current data, computed by a statistics job whose progress it shows.
 /// </summary>
 [Authorize(Policy = Policies.Statistics)]
-public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, SnapshotCache snapshots, FingerprintCache fingerprints) : PageModel
+public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, SnapshotValuesCache snapshots, FingerprintCache fingerprints) : PageModel
 {
     public StatisticsFilter Filter { get; private set; } = new();
     public List<Site> AllSites { get; private set; } = [];
@@ -49,15 +49,15 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
         await LoadChoicesAsync(filter, ct);
         var fingerprint = await fingerprints.ReadAsync(db, ct);
         var stored = Filter.IsEmpty
-            ? await SnapshotStore.LatestAsync(db, Filter, ct)
-            : await SnapshotStore.CurrentAsync(db, Filter, fingerprint, ct);
+            ? await SnapshotStore.LatestHeadAsync(db, Filter, ct)
+            : await SnapshotStore.CurrentHeadAsync(db, Filter, fingerprint, ct);
         Changed = stored is not null && stored.Fingerprint != fingerprint.ToString();
         Pending = await StatisticsJob.PendingAsync(db, Filter, ct);
         if (stored is null) return;
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
         var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
-        View = StatisticsView.Of(stored, Filter, surgeons, snapshots.Values(stored));
+        View = StatisticsView.Of(stored, await snapshots.ValuesAsync(db, stored, ct), Filter, surgeons);
     }
 
     /// <summary>Queues a statistics run of the filter as of today, unless one is already queued or running.</summary>

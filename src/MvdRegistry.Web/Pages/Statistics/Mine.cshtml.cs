@@ -22,7 +22,7 @@ namespace MvdRegistry.Web.Pages.Statistics;
 /// registry's funnel plot, every other surgeon by pseudonym. The surgeon is always the signed-in one.
 /// </summary>
 [Authorize(Policy = Policies.Surgeon)]
-public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, FingerprintCache fingerprints) : PageModel
+public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvider clock, IOptions<PseudonymOptions> pseudonyms, JobLauncher launcher, FingerprintCache fingerprints, SnapshotValuesCache snapshots) : PageModel
 {
     public string? SurgeonCode => user.SurgeonCode;
 
@@ -43,10 +43,10 @@ public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvi
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
         var names = new SurgeonNames(codes, pseudonyms.Value.Key, real: false, own: user.SurgeonCode);
         var fingerprint = await fingerprints.ReadAsync(db, ct);
-        var own = await SnapshotStore.CurrentAsync(db, filter, fingerprint, ct);
-        var registry = await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct);
-        Own = own is null ? null : StatisticsView.Of(own, filter, names);
-        Registry = registry is null ? null : StatisticsView.Of(registry, new StatisticsFilter(), names);
+        var own = await SnapshotStore.CurrentHeadAsync(db, filter, fingerprint, ct);
+        var registry = await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct);
+        Own = own is null ? null : StatisticsView.Of(own, await snapshots.ValuesAsync(db, own, ct), filter, names);
+        Registry = registry is null ? null : StatisticsView.Of(registry, await snapshots.ValuesAsync(db, registry, ct), new StatisticsFilter(), names);
         Status = Status with { Stored = own, Pending = await StatisticsJob.PendingAsync(db, filter, ct) };
     }
 
