@@ -33,17 +33,18 @@ public static class RegistryLoader
     /// Only the columns that outcome derivation and the statistics read, untracked and linked: loading a
     /// 100,000-patient registry this way takes a fraction of the time of whole rows. The statistics
     /// tests run through this loader (stats --json against expected.json), so a column the statistics
-    /// start to need and this leaves out makes them fail. Never an MRN.
+    /// start to need and this leaves out makes them fail. Never an MRN. The follow-ups are read on a second
+    /// connection beside the other forms when one can be opened (see <see cref="StatisticsRows"/>).
     /// </summary>
     /// <param name="chosen">The operations to load (with their patients and children), filtered in the database; all when null.</param>
     public static async Task<RegistryData> LoadForStatisticsAsync(RegistryDbContext db, IQueryable<Operation>? chosen = null, CancellationToken ct = default)
     {
-        return await StatisticsRows.ReadAsync(db, StatisticsQueries.Of(db, chosen), ct);
+        return await StatisticsRows.ReadAsync(db, StatisticsQueries.Of(db, chosen), beside: true, ct);
     }
 
     /// <summary>The same columns, read the same way, by queries the caller narrowed (a batch of keys): see <see cref="StatisticsQueries.Of"/>.</summary>
     public static async Task<RegistryData> LoadStatisticsRowsAsync(RegistryDbContext db, StatisticsQueries queries, CancellationToken ct = default)
     {
-        return await StatisticsRows.ReadAsync(db, queries, ct);
+        return await StatisticsRows.ReadAsync(db, queries, beside: false, ct);
     }
 }

@@ -39,6 +39,8 @@ internal static class StatsCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await DatabaseSetup.PrepareAsync(db, ct);
+            // From the process's start to a database ready to read (the runtime, EF Core's model, the migrations' check).
+            var startUp = DateTime.Now - Process.GetCurrentProcess().StartTime;
             if (parse.GetValue(floor))
             {
                 var tables = await StatisticsReadFloor.ReadAsync(db, ct);
@@ -59,7 +61,7 @@ internal static class StatsCommand
             if (parse.GetValue(timing))
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"load {loaded.TotalSeconds:F2} s, compute {(computed - loaded).TotalSeconds:F2} s, write {(written - computed).TotalSeconds:F2} s, total {written.TotalSeconds:F2} s ({data.Patients.Count} patients, {data.All().Count()} rows)"));
+                    $"load {loaded.TotalSeconds:F2} s, compute {(computed - loaded).TotalSeconds:F2} s, write {(written - computed).TotalSeconds:F2} s, total {written.TotalSeconds:F2} s ({data.Patients.Count} patients, {data.All().Count()} rows; before it, start-up {startUp.TotalSeconds:F2} s; garbage collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} of generations 0/1/2, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s)"));
             }
             return CliContext.Done;
         });

@@ -1,5 +1,7 @@
 using MvdRegistry.Application.Statistics;
+using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Bundle;
+using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.IntegrationTests.Infrastructure;
 
@@ -43,6 +45,24 @@ public abstract class StatisticsLoadTests<TDatabase>(TDatabase database) : Regis
 
         Assert.True(chosen.Count > 20 && chosen.Count < bundle.Operations.Count / 2, $"{chosen.Count} chosen operations");
         AssertSame(expected, loaded);
+    }
+
+    [Fact]
+    public async Task Inside_a_transaction_the_statistics_load_sees_the_transactions_own_rows()
+    {
+        // Outside a transaction the follow-ups are read on a second connection, which would not see these.
+        Assert.Equal(0, (await CliRun.RunAsync(Database.Configuration, "import", Paths.ReferenceSmall)).ExitCode);
+        await using var db = Database.NewContext();
+        var before = (await RegistryLoader.LoadForStatisticsAsync(db)).FollowUps.Count;
+        var operation = await db.Operations.AsNoTracking().Where(o => o.SurgeryDate != null).OrderBy(o => o.CaseId).FirstAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.FollowUps.Add(new FollowUp { FollowupId = "F-IN-TX", CaseId = operation.CaseId, VisitDate = operation.SurgeryDate!.Value.AddDays(30), HfsStatus = "resolved" });
+        await db.SaveChangesAsync();
+
+        var loaded = await RegistryLoader.LoadForStatisticsAsync(db);
+
+        Assert.Equal(before + 1, loaded.FollowUps.Count);
+        Assert.Same(loaded.Operations.Single(o => o.CaseId == operation.CaseId), Assert.Single(loaded.FollowUps, f => f.FollowupId == "F-IN-TX").Operation);
     }
 
     private static RegistryData Bundle()
