@@ -21,7 +21,10 @@ public sealed class UserAccount : IVersioned
 
     public List<UserSite> Sites { get; set; } = [];
 
-    public IReadOnlyList<string> RoleList => Roles.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> RoleList => RolesOf(Roles);
+
+    /// <summary>The role names of a stored <see cref="Roles"/> value.</summary>
+    public static IReadOnlyList<string> RolesOf(string roles) => roles.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>A site granted to a user: like a REDCap data access group membership.</summary>

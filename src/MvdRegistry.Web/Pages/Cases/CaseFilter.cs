@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+
 namespace MvdRegistry.Web.Pages.Cases;
 
 /// <summary>The operations list's query string: every field is optional, and page links carry all of them.</summary>
@@ -16,9 +18,12 @@ public sealed class CaseFilter
 
     public bool Overdue { get; set; }
 
+    [ValidateNever]
     public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && Site is null && Indication is null && Surgeon is null && Year is null && !Overdue;
 
     /// <summary>The filter as one text, for keeping what was derived for it (the page number left out).</summary>
+    /// <remarks>Derived, not bound: model validation would otherwise serialise it on every request.</remarks>
+    [ValidateNever]
     public string Key => System.Text.Json.JsonSerializer.Serialize(RouteValues(1));
 
     /// <summary>Route values for a link to another page of the same list.</summary>
