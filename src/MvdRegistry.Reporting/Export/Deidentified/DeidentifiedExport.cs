@@ -73,7 +73,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         if (problems.Count > 0) throw new ExportRefusedException(problems);
 
         var query = new DeidentifiedQuery(db, request.Filter);
-        var pseudonyms = new Pseudonyms(secret);
+        using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
         // The analysis sheet derives from what the form sheets' rows leave here as they pass (the pump reads the sheets in order).
         var inputs = new AnalysisInputs(counts[Forms.Case], counts[Forms.FollowUp]);
