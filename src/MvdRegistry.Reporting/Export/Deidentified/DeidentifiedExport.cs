@@ -75,15 +75,13 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
-        // The analysis sheet derives from what the form sheets' rows leave here as they pass (the pump reads the sheets in order).
-        var inputs = new AnalysisInputs(counts[Forms.Case], counts[Forms.FollowUp]);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
         {
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
-            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, inputs, ct), counts[form]));
+            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, ct), counts[form]));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(inputs, pseudonyms), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.
@@ -118,21 +116,16 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
     }
 
-    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms, AnalysisInputs inputs,
+    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (record, context) in query.Rows(rules.Form, ct))
-        {
-            inputs.Add(record, context);
-            yield return rules.Row(record, context, pseudonyms);
-        }
+        await foreach (var (record, context) in query.Rows(rules.Form, ct)) yield return rules.Row(record, context, pseudonyms);
     }
 
-    /// <summary>The analysis sheet's rows: read only after the form sheets' (the pump reads the sheets in order), from what they left in <paramref name="inputs"/>.</summary>
-    private static async IAsyncEnumerable<object?[]> AnalysisRows(AnalysisInputs inputs, Pseudonyms pseudonyms)
+    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, Pseudonyms pseudonyms,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await Task.CompletedTask;
-        foreach (var outcome in inputs.Outcomes()) yield return AnalysisColumns.Row(outcome, pseudonyms);
+        await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
     }
 
     /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>
