@@ -52,6 +52,25 @@ public sealed class PseudonymsTests
         Assert.Matches($"^{letter}-[bcdfghjkmnpqrstv]{{16}}$", pseudonym);
     }
 
+    [Fact]
+    public void One_export_s_pseudonyms_made_one_after_another_are_each_the_HMAC_of_their_own_key()
+    {
+        var salt = Enumerable.Range(0, 32).Select(i => (byte)(i * 5)).ToArray();
+        using var pseudonyms = new Pseudonyms(Secret, salt);
+        // More keys than the cache holds, so that some are hashed again after it is emptied.
+        var keys = Enumerable.Range(0, 10_050).Select(i => ("followup", $"F{i:D9}")).Append(("case", "C0700001")).Append(("followup", "F000000003")).ToList();
+
+        foreach (var (kind, key) in keys) Assert.Equal(Expected(kind, key, salt), pseudonyms.Of(kind, key));
+    }
+
+    private static string Expected(string kind, string key, byte[] salt)
+    {
+        var hash = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Secret),
+            (byte[])[.. salt, .. System.Text.Encoding.UTF8.GetBytes(kind), 0, .. System.Text.Encoding.UTF8.GetBytes(key)]);
+        return char.ToUpperInvariant(kind == "surgeon_code" ? 's' : kind == "complication" ? 'x' : kind[0]) + "-"
+            + string.Concat(hash.Take(8).Select(b => $"{"bcdfghjkmnpqrstv"[b >> 4]}{"bcdfghjkmnpqrstv"[b & 15]}"));
+    }
+
     [Theory]
     [InlineData("case", "C0700001")]
     [InlineData("surgeon_code", "HOU-S1")]

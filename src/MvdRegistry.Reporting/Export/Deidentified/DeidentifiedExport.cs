@@ -73,7 +73,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         if (problems.Count > 0) throw new ExportRefusedException(problems);
 
         var query = new DeidentifiedQuery(db, request.Filter);
-        var pseudonyms = new Pseudonyms(secret);
+        using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
