@@ -80,6 +80,9 @@ public sealed partial class BundleCheck
 
     public RegistryFacts Registry => _registry;
 
+    /// <summary>Each read file's SHA-256 (lowercase hex) by form, as the first pass read it (the second pass refuses any other bytes).</summary>
+    public IReadOnlyDictionary<string, string> FileHashes => _hashes.ToDictionary(h => h.Key, h => Convert.ToHexStringLower(h.Value));
+
     /// <summary>Site codes of the bundle's patients, each once, in the order met.</summary>
     public IReadOnlyList<string> SiteCodes => _siteCodes;
 

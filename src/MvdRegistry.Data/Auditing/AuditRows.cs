@@ -31,6 +31,27 @@ public static class AuditRows
     public static AuditEntry Delete(RegistryRecord record, string user, DateTime at, string? reason) =>
         Row(record, AuditAction.Delete, user, at, reason, oldValue: Snapshot(record));
 
+    /// <summary>
+    /// The one row of a bundle import (<see cref="ImportedValues"/>): who, when (its key too), the folder as
+    /// reason, and as JSON the folder and, per file, its SHA-256 and how many records it inserted, updated
+    /// and left unchanged.
+    /// </summary>
+    public static AuditEntry Import(string user, DateTime at, string folder, IEnumerable<ImportedFile> files)
+    {
+        var json = JsonSerializer.Serialize(new { folder, files = files.ToList() }, ImportJson);
+        return new AuditEntry
+        {
+            At = at, User = user, Entity = ImportedValues.Entity, Key = ImportedValues.KeyOf(at), Action = AuditAction.Import,
+            NewValue = json, Reason = $"import of {folder}",
+        };
+    }
+
+    /// <summary>The folder and files an import row holds.</summary>
+    public static ImportedBundle ReadImport(AuditEntry row) =>
+        JsonSerializer.Deserialize<ImportedBundle>(row.NewValue ?? "{}", ImportJson) ?? new ImportedBundle("", []);
+
+    private static readonly JsonSerializerOptions ImportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
@@ -56,3 +77,9 @@ public static class AuditRows
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
+
+/// <summary>One file of an import as its audit row lists it.</summary>
+public sealed record ImportedFile(string File, string Sha256, int Inserted, int Updated, int Unchanged);
+
+/// <summary>What an import row holds: the folder imported and its files.</summary>
+public sealed record ImportedBundle(string Folder, List<ImportedFile> Files);

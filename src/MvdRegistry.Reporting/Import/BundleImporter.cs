@@ -14,8 +14,10 @@ namespace MvdRegistry.Reporting.Import;
 /// checks every row against the registry's keys and facts; its second pass checks each record against
 /// the rules and this writes it as it comes, in batches. Any problem, in either pass, stops the writing
 /// and rolls the transaction back. A key already in the registry updates that record (audited field by
-/// field) when a value differs; identical rows are left alone, so a second import of a bundle writes
-/// nothing. Every audit row of the import names the file its record came from as its reason.
+/// field, each row naming the file as its reason) when a value differs; identical rows are left alone, so
+/// a second import of a bundle writes nothing. The records it inserts have no audit row each: the import
+/// writes one row for itself (who, when, the folder, each file's SHA-256 and counts), and each record it
+/// inserted carries its instant as created_at (<see cref="ImportedValues"/>).
 /// </summary>
 public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, TimeProvider clock)
 {
@@ -27,7 +29,9 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var check = BundleCheck.Start(directory, today, await RegistryLoader.LoadFactsAsync(db, ct));
         var writing = !check.HasProblems;
-        var batch = new Batch(db, user.Name, clock.GetUtcNow().UtcDateTime, directory);
+        // To the microsecond, as every database stores it: the import row's key is the records' created_at.
+        var now = ImportedValues.Truncate(clock.GetUtcNow().UtcDateTime);
+        var batch = new Batch(db, now, directory);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (writing) await AddUnknownCodesAsync(check, ct);
@@ -51,6 +55,9 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
             // first needed or by the next daily run.
             await db.OverdueOperations.ExecuteDeleteAsync(ct);
             await db.OverdueSiteLists.ExecuteDeleteAsync(ct);
+            db.AuditLog.Add(AuditRows.Import(user.AuditName, now, directory, Forms.All.Select(form => new ImportedFile(
+                Forms.FileName(form), check.FileHashes[form], batch.Counts(form).Inserted, batch.Counts(form).Updated, batch.Counts(form).Unchanged))));
+            await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
         return new ImportResult([], result.Warnings, batch.Inserted, batch.Updated, batch.Unchanged);
@@ -70,15 +77,19 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
     }
 
     /// <summary>The records on their way to the database, one form at a time (forms come in parent-first order).</summary>
-    private sealed class Batch(RegistryDbContext db, string user, DateTime now, string directory)
+    private sealed class Batch(RegistryDbContext db, DateTime now, string directory)
     {
         private readonly List<RegistryRecord> _inserts = [];
         private readonly List<RegistryRecord> _updates = [];
         private string? _form;
 
-        public int Inserted { get; private set; }
-        public int Updated { get; private set; }
-        public int Unchanged { get; private set; }
+        private readonly Dictionary<string, (int Inserted, int Updated, int Unchanged)> _counts = Forms.All.ToDictionary(f => f, _ => (0, 0, 0));
+
+        public int Inserted => _counts.Values.Sum(c => c.Inserted);
+        public int Updated => _counts.Values.Sum(c => c.Updated);
+        public int Unchanged => _counts.Values.Sum(c => c.Unchanged);
+
+        public (int Inserted, int Updated, int Unchanged) Counts(string form) => _counts[form];
 
         public async Task InsertAsync(RegistryRecord record, int size, CancellationToken ct)
         {
@@ -112,7 +123,7 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
         /// <summary>Which file the records came from, as the audit rows' reason.</summary>
         private string Reason => $"import of {Path.Combine(directory, Forms.FileName(_form!))}";
 
-        /// <summary>New records go in through one prepared command per table, each with its audit row.</summary>
+        /// <summary>New records go in through one prepared command per table; the import's own audit row attributes them.</summary>
         private async Task FlushInsertsAsync(CancellationToken ct)
         {
             if (_inserts.Count == 0) return;
@@ -129,9 +140,8 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
                 case Forms.FollowUp: await BulkInserter.InsertAsync(db, _inserts.Cast<FollowUp>(), ct); break;
                 default: await BulkInserter.InsertAsync(db, _inserts.Cast<Complication>(), ct); break;
             }
-            var reason = Reason;
-            await BulkInserter.InsertAsync(db, _inserts.Select(r => AuditRows.Insert(r, user, now, reason)), ct);
-            Inserted += _inserts.Count;
+            var counts = _counts[_form!];
+            _counts[_form!] = counts with { Inserted = counts.Inserted + _inserts.Count };
             _inserts.Clear();
         }
 
@@ -143,9 +153,10 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
             foreach (var changed in _updates)
             {
                 var old = current[FieldAccess.Key(changed)];
+                var counts = _counts[_form!];
                 if (SameValues(old, changed))
                 {
-                    Unchanged++;
+                    _counts[_form!] = counts with { Unchanged = counts.Unchanged + 1 };
                     continue;
                 }
                 // The registry's row (with its version) is attached as it is, then given the new
@@ -153,7 +164,7 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
                 var entry = db.Attach(old);
                 foreach (var variable in DataDictionary.Instance.Form(_form!))
                     entry.Property(variable.PropertyName).CurrentValue = FieldAccess.Get(changed, variable);
-                Updated++;
+                _counts[_form!] = counts with { Updated = counts.Updated + 1 };
             }
             db.AuditReason = Reason;
             try

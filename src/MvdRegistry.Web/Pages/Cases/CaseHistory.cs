@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Saving;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Records;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Entry;
 
@@ -37,7 +38,25 @@ public static class CaseHistory
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(Limit)
             .ToListAsync(ct);
-        return rows.Select(Describe).ToList();
+        // Records a bundle import inserted have no insert row of their own: the import's row stands for it.
+        RegistryRecord[] live = [operation.Patient!, operation, .. operation.Imaging, .. operation.FollowUps, .. operation.Complications];
+        var imported = await ImportAttribution.LoadAsync(db, live, ct);
+        return rows.Select(a => (a.At, a.Id, Row: Describe(a)))
+            .Concat(imported.Select(i => (i.Import.At, i.Import.Id, Row: Imported(i))))
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .Take(Limit)
+            .Select(r => r.Row)
+            .ToList();
+    }
+
+    /// <summary>The import of one record, as its insert row would show it: who, when, the file (with its SHA-256) and the values imported.</summary>
+    private static HistoryRow Imported(ImportOrigin origin)
+    {
+        var form = FieldAccess.FormOf(origin.Record);
+        return new HistoryRow(
+            origin.Import.At, origin.Import.User, $"{FormTitles.Of(form)} {FieldAccess.Key(origin.Record)}", AuditAction.Import,
+            null, null, null, $"import of {origin.File} (SHA-256 {origin.Sha256})",
+            Values(form, origin.Values));
     }
 
     /// <summary>
@@ -64,7 +83,7 @@ public static class CaseHistory
         return new HistoryRow(
             a.At, a.User, $"{FormTitles.Of(a.Entity)} {a.Key}", a.Action,
             variable?.Label ?? a.Field, Shown(a.OldValue), Shown(a.NewValue), a.Reason,
-            a.Action == AuditAction.Update ? [] : Values(a.Entity, a.Action == AuditAction.Insert ? a.NewValue : a.OldValue));
+            a.Action is AuditAction.Update or AuditAction.Import ? [] : Values(a.Entity, a.Action == AuditAction.Insert ? a.NewValue : a.OldValue));
     }
 
     /// <summary>An insert (or delete) row holds every value as one JSON object: listed in dictionary order.</summary>
@@ -80,7 +99,12 @@ public static class CaseHistory
         {
             return [("", json)];
         }
-        if (values is null || DataDictionary.Instance.Variables.All(v => v.Form != form)) return [];
+        return values is null ? [] : Values(form, values);
+    }
+
+    private static IReadOnlyList<(string, string)> Values(string form, IReadOnlyDictionary<string, string> values)
+    {
+        if (DataDictionary.Instance.Variables.All(v => v.Form != form)) return [];
         return DataDictionary.Instance.Form(form)
             .Where(v => values.ContainsKey(v.Name))
             .Select(v => (v.Label, Display.Stored(v, values[v.Name])))
