@@ -18,6 +18,12 @@ public static class ImportedValues
     public const string Entity = "import";
 
     /// <summary>
+    /// The name under which a delete row holds the record's created_at (<see cref="KeyOf"/>'s form), beside its
+    /// values: no variable of the dictionary has that name. Left out of <see cref="Recover"/>'s values.
+    /// </summary>
+    public const string CreatedAtKey = "created_at";
+
+    /// <summary>
     /// The key of the import row of an import at <paramref name="at"/>, and the key a record inserted by
     /// it is attributed by (its created_at): the instant in UTC to the microsecond, as every database stores it.
     /// </summary>
@@ -35,7 +41,7 @@ public static class ImportedValues
     /// <param name="audit">The record's audit rows, in any order; rows other than updates are ignored.</param>
     public static Dictionary<string, string> Recover(IReadOnlyDictionary<string, string> current, IEnumerable<AuditEntry> audit)
     {
-        var values = current.Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value);
+        var values = current.Where(v => v.Value.Length > 0 && v.Key != CreatedAtKey).ToDictionary(v => v.Key, v => v.Value);
         var firstChanges = audit.Where(a => a.Action == AuditAction.Update && a.Field is not null)
             .GroupBy(a => a.Field!)
             .Select(g => g.MinBy(a => a.Id)!);

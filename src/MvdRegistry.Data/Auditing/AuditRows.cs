@@ -28,8 +28,12 @@ public static class AuditRows
     public static AuditEntry Insert(RegistryRecord record, string user, DateTime at, string? reason) =>
         Row(record, AuditAction.Insert, user, at, reason, newValue: Snapshot(record));
 
+    /// <summary>
+    /// A delete is one row holding every recorded value and, under <see cref="ImportedValues.CreatedAtKey"/>,
+    /// the record's created_at: a record a bundle import inserted stays tied to its import's row once deleted.
+    /// </summary>
     public static AuditEntry Delete(RegistryRecord record, string user, DateTime at, string? reason) =>
-        Row(record, AuditAction.Delete, user, at, reason, oldValue: Snapshot(record));
+        Row(record, AuditAction.Delete, user, at, reason, oldValue: Snapshot(record, record.CreatedAt));
 
     /// <summary>
     /// The one row of a bundle import (<see cref="ImportedValues"/>): who, when (its key too), the folder as
@@ -60,7 +64,7 @@ public static class AuditRows
     /// dictionary of them, escaping included), written straight into a reused buffer: the import writes a
     /// million of these.
     /// </summary>
-    public static string Snapshot(RegistryRecord record)
+    public static string Snapshot(RegistryRecord record, DateTime? createdAt = null)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
@@ -72,6 +76,7 @@ public static class AuditRows
             var text = RecordCodec.Format(FieldAccess.Get(record, variable));
             if (text.Length > 0) writer.WriteString(variable.Name, text);
         }
+        if (createdAt is { } created) writer.WriteString(ImportedValues.CreatedAtKey, ImportedValues.KeyOf(created));
         writer.WriteEndObject();
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

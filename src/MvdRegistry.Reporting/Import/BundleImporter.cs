@@ -60,6 +60,7 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        if (batch.Inserted > 0 || batch.Updated > 0) await PlannerStatistics.RefreshAsync(db, ct);
         return new ImportResult([], result.Warnings, batch.Inserted, batch.Updated, batch.Unchanged);
     }
 

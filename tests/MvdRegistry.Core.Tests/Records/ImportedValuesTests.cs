@@ -39,6 +39,15 @@ public sealed class ImportedValuesTests
     }
 
     [Fact]
+    public void A_delete_rows_created_at_is_no_variable_of_the_dictionary_and_not_among_the_recovered_values()
+    {
+        Assert.DoesNotContain(Dictionary.DataDictionary.Instance.Variables, v => v.Name == ImportedValues.CreatedAtKey);
+        var deleteRow = new Dictionary<string, string> { ["followup_id"] = "F1", [ImportedValues.CreatedAtKey] = "2026-12-02T06:54:14.776034Z" };
+
+        Assert.Equal(new Dictionary<string, string> { ["followup_id"] = "F1" }, ImportedValues.Recover(deleteRow, []));
+    }
+
+    [Fact]
     public void An_imports_key_is_its_instant_in_utc_to_the_microsecond()
     {
         var at = new DateTime(2026, 12, 2, 6, 54, 14, DateTimeKind.Utc).AddTicks(7_760_347);

@@ -62,7 +62,13 @@ public abstract class DeleteApiTests<TDatabase>(TDatabase database) : RegistryTe
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{OwnCase}/{segment}/{id}")).StatusCode);
         var row = Assert.Single(await Database.DeleteRowsAsync());
         Assert.Equal((entity, id, "surgeon.hou", Reason), (row.Entity, row.Key, row.User, row.Reason));
-        Assert.Equal(values, DeleteRequests.Values(row));
+        var kept = DeleteRequests.Values(row);
+        // Beside its values, the record's created_at: the instant of its insert row, or of the import that wrote it.
+        Assert.True(kept.Remove(Core.Records.ImportedValues.CreatedAtKey, out var createdAt));
+        Assert.Equal(values, kept);
+        await using var db = Database.NewContext();
+        var insert = await db.AuditLog.SingleAsync(a => a.Action == Core.Model.AuditAction.Insert && a.Entity == entity && a.Key == id);
+        Assert.Equal(Core.Records.ImportedValues.KeyOf(insert.At), createdAt);
     }
 
     [Fact]
