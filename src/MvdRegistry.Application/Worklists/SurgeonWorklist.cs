@@ -20,9 +20,6 @@ public sealed class SurgeonWorklist
     /// <summary>How many rows each list shows; the counts say how many there are in all.</summary>
     public const int Shown = 10;
 
-    /// <summary>The one-year capture a site is held to (NeuroPoint QOD's 80% at 12 months).</summary>
-    public const double CaptureTarget = 0.80;
-
     public required DateOnly Today { get; init; }
 
     /// <summary>Whether the lists are the surgeon's own operations (their surgeon code) or all of their sites'.</summary>

@@ -7,6 +7,12 @@ public static class OneYearVisit
     public const int WindowEnd = 540;
     public const int Target = 365;
 
+    /// <summary>
+    /// The share of operations old enough for their one-year visit that should have one (NeuroPoint QOD's 80%
+    /// at 12 months): the target of the surgeon's capture rate and of the outcome report's completeness sheet.
+    /// </summary>
+    public const double CaptureTarget = 0.80;
+
     public static bool InWindow(int day) => day is >= WindowStart and <= WindowEnd;
 
     /// <returns>The visit in the window closest to day 365, the later one on a tie; null when none.</returns>

@@ -1,3 +1,4 @@
+using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
 
 namespace MvdRegistry.Reporting.Reports;
@@ -9,9 +10,6 @@ namespace MvdRegistry.Reporting.Reports;
 public static class CompletenessSheet
 {
     public const string Name = "Completeness";
-
-    /// <summary>The share of eligible operations that should have their one-year visit.</summary>
-    public const double Target = 0.80;
 
     public static void Write(ReportSheet sheet, RegistrySnapshot snapshot, OutcomeReportScope scope)
     {
@@ -29,8 +27,8 @@ public static class CompletenessSheet
             if (!all) sheet.Text(row, 2, scope.SiteNames.GetValueOrDefault(site.Site));
             sheet.Count(row, 3, site.Operations, all);
             sheet.Proportion(row, 4, site.OneYearCapture, all);
-            sheet.Percent(row, 9, Target, all);
-            var met = site.OneYearCapture.P is { } p ? p >= Target : (bool?)null;
+            sheet.Percent(row, 9, OneYearVisit.CaptureTarget, all);
+            var met = site.OneYearCapture.P is { } p ? p >= OneYearVisit.CaptureTarget : (bool?)null;
             sheet.Text(row, 10, met switch { true => "yes", false => "no", null => "no operation old enough" }, all)
                 .Style.Alignment.Horizontal = ClosedXML.Excel.XLAlignmentHorizontalValues.Right;
             if (met == false) sheet.Fill(row, 4, 10, ReportSheet.AlertFill);
