@@ -695,3 +695,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202095945_AuditLogUserIndex') THEN
+    CREATE INDEX "IX_audit_log_user_name_id" ON audit_log (user_name, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202095945_AuditLogUserIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202095945_AuditLogUserIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -751,3 +751,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202095958_AuditLogUserIndex'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_user_name_id] ON [audit_log] ([user_name], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202095958_AuditLogUserIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202095958_AuditLogUserIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

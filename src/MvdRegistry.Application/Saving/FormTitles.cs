@@ -12,6 +12,7 @@ public static class FormTitles
         Forms.Imaging => "Imaging study",
         Forms.FollowUp => "Follow-up visit",
         Forms.Complication => "Complication",
+        Core.Records.ImportedValues.Entity => "Bundle import",
         _ => form,
     };
 }

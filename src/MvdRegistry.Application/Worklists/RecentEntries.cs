@@ -17,12 +17,14 @@ public static class RecentEntries
     /// <summary>How many of the user's latest audit rows are read to find their latest records (an edit writes a row per field).</summary>
     private const int RowsRead = 200;
 
+    /// <summary>The user's latest audit rows, newest first: read through the <c>(user_name, id)</c> index, not by scanning the trail.</summary>
+    public static IQueryable<AuditEntry> LatestRows(RegistryDbContext db, string user) =>
+        db.AuditLog.AsNoTracking().Where(a => a.User == user).OrderByDescending(a => a.Id).Take(RowsRead);
+
     /// <summary>The user's latest <paramref name="count"/> records, the latest change of each, newest first.</summary>
     public static async Task<IReadOnlyList<RecentEntry>> LoadAsync(RegistryDbContext db, IActingUser user, int count, CancellationToken ct = default)
     {
-        var name = user.Name;
-        var rows = await db.AuditLog.AsNoTracking().Where(a => a.User == name)
-            .OrderByDescending(a => a.Id).Take(RowsRead)
+        var rows = await LatestRows(db, user.Name)
             .Select(a => new { a.Entity, a.Key, a.Action, a.At }).ToListAsync(ct);
         var latest = rows.DistinctBy(r => (r.Entity, r.Key)).Take(count).ToList();
 

@@ -23,5 +23,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.Entity, a.Key });
         // The delete rows only (few): how a case page finds the records deleted from beneath its operation.
         builder.HasIndex(a => new { a.Entity, a.Key }, "IX_audit_log_deletes").HasFilter("action = 3");
+        // A user's latest rows (their home page's recent entries), found without scanning the whole trail.
+        builder.HasIndex(a => new { a.User, a.Id });
     }
 }

@@ -133,6 +133,19 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
     }
 
     [Fact]
+    public async Task A_bundle_import_among_the_recent_entries_is_shown_as_imported_not_deleted()
+    {
+        var at = DateTime.UtcNow.AddMinutes(-5);
+        await Database.InsertAsync(AuditRows.Import(Lead, at, "/data/bundle", [new ImportedFile("patients.csv", new string('a', 64), 3, 0, 0)]));
+        var client = await SignedInAsync(Lead);
+
+        var recent = Page.Text(Section(await client.GetStringAsync("/"), "recent"));
+
+        Assert.Matches(new Regex(@"^Your recent entries Bundle import \S+ imported \S+ \S+ UTC$"), recent);
+        Assert.DoesNotContain("deleted", recent);
+    }
+
+    [Fact]
     public async Task A_surgeon_reads_nothing_of_another_site_and_no_registry_wide_count()
     {
         var client = await SignedInAsync("surgeon.hou");

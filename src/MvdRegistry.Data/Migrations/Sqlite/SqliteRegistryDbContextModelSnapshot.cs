@@ -72,6 +72,8 @@ namespace MvdRegistry.Data.Migrations.Sqlite
 
                     b.HasIndex("Entity", "Key");
 
+                    b.HasIndex("User", "Id");
+
                     b.HasIndex(new[] { "Entity", "Key" }, "IX_audit_log_deletes")
                         .HasFilter("action = 3");
 
