@@ -5,7 +5,13 @@ using MvdRegistry.Data.Auditing;
 
 namespace MvdRegistry.Data;
 
-/// <summary>The registry's DbContext for the provider of <see cref="DatabaseOptions"/>, with the audit interceptors.</summary>
+/// <summary>
+/// The registry's DbContext for the provider of <see cref="DatabaseOptions"/>, with the audit interceptors.
+/// Contexts are pooled (EF Core's pooled factory: the options are built once, a context is reset and reused,
+/// not built, at each scope), and the interceptors are singletons: the scope's context is leased from the pool
+/// and given the scope's <see cref="ICurrentUser"/> (<see cref="RegistryDbContext.AuditUser"/>), which the
+/// audit interceptor reads from the context it audits; returned to the pool, a context forgets it.
+/// </summary>
 public static class RegistryDatabase
 {
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
@@ -14,7 +20,7 @@ public static class RegistryDatabase
         var (provider, connection) = (database.Provider, database.ConnectionString);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton(sp => new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AuditGuardInterceptor>();
         switch (provider)
         {
@@ -27,21 +33,28 @@ public static class RegistryDatabase
 
     private static void Add<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TContext : RegistryDbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditGuardInterceptor>());
         });
+        // The scope's context: leased from the pool, returned to it when the scope ends ("pooling with state").
+        services.AddScoped<TContext>(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.AuditUser = sp.GetRequiredService<ICurrentUser>();
+            return context;
+        });
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 
-    /// <summary>Options for a context built by hand (tests, design time), with the same interceptors.</summary>
+    /// <summary>Options for a context built by hand (tests, design time), with the same interceptors; its changes are audited as <paramref name="user"/>'s.</summary>
     public static DbContextOptions<TContext> Options<TContext>(Action<DbContextOptionsBuilder<TContext>> configure, ICurrentUser user, TimeProvider? clock = null)
         where TContext : RegistryDbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
         configure(builder);
-        builder.AddInterceptors(new AuditInterceptor(user, clock ?? TimeProvider.System), new AuditGuardInterceptor());
+        builder.AddInterceptors(new AuditInterceptor(clock ?? TimeProvider.System, user), new AuditGuardInterceptor());
         return builder.Options;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Model;
+using MvdRegistry.Data.Auditing;
 
 namespace MvdRegistry.Data;
 
@@ -30,6 +31,32 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }
+
+    /// <summary>
+    /// Who makes the changes of this context, for its audit rows: set by the scope that leases the context
+    /// from the pool (<see cref="RegistryDatabase"/>); a context built by hand names its user in its options instead.
+    /// </summary>
+    public ICurrentUser? AuditUser { get; set; }
+
+    // A pooled context is disposed into the pool: what a scope set on it goes with the scope (EF Core
+    // itself resets the change tracker, its options and the connection).
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        AuditUser = null;
+        AuditReason = null;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);

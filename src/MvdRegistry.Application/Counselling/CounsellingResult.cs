@@ -23,7 +23,7 @@ public sealed record CounsellingResult(StatisticsSnapshot Stored, CounsellingPro
     /// </summary>
     public static async Task<CounsellingResult?> LatestAsync(RegistryDbContext db, SnapshotValuesCache values, CounsellingProfile profile, CancellationToken ct = default) =>
         await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct) is { } head
-            ? Of(head, (await values.ValuesAsync(db, head, ct)).Statistics, profile)
+            ? Of(head, (await values.ValuesAsync(head, ct)).Statistics, profile)
             : null;
 
     /// <summary>Whether any snapshot of the whole registry exists (the form says so before anything is typed).</summary>

@@ -10,8 +10,11 @@ namespace MvdRegistry.Data.Auditing;
 /// <summary>
 /// Writes the audit trail in the same SaveChanges (so the same transaction) as the change itself,
 /// stamps times, bumps each updated row's concurrency version (clinical rows and the other IVersioned rows), and refuses any change to audit rows.
+/// One instance serves every context: the user is the context's own (<see cref="RegistryDbContext.AuditUser"/>, set
+/// by the scope that leased it), or, for a context built by hand, <paramref name="fixedUser"/>; with neither, a
+/// change is refused rather than audited under nobody's name.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock, ICurrentUser? fixedUser = null) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -49,12 +52,14 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             throw new InvalidOperationException("The audit trail is append-only: audit rows cannot be changed or deleted.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var user = context.AuditUser ?? fixedUser;
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>().Where(e => e.Entity is not RegistryRecord))
         {
             if (entry.State == EntityState.Added) entry.Property(v => v.Version).CurrentValue = 1;
             else if (entry.State == EntityState.Modified) entry.Property(v => v.Version).CurrentValue = entry.Property(v => v.Version).OriginalValue + 1;
         }
         var rows = new List<AuditEntry>();
+        string Name() => (user ?? throw new InvalidOperationException("No acting user for this context's audit rows.")).AuditName;
         foreach (var entry in context.ChangeTracker.Entries<RegistryRecord>().ToList())
         {
             var record = entry.Entity;
@@ -66,7 +71,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     entry.Property(r => r.CreatedAt).CurrentValue = now;
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = 1;
-                    rows.Add(AuditRows.Insert(record, user.AuditName, now, context.AuditReason));
+                    rows.Add(AuditRows.Insert(record, Name(), now, context.AuditReason));
                     break;
                 case EntityState.Modified:
                     var changed = ChangedFields(entry).ToList();
@@ -77,10 +82,10 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     }
                     entry.Property(r => r.UpdatedAt).CurrentValue = now;
                     entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
-                    rows.AddRange(changed.Select(c => AuditRows.Row(record, AuditAction.Update, user.AuditName, now, context.AuditReason, c.Field, c.Old, c.New)));
+                    rows.AddRange(changed.Select(c => AuditRows.Row(record, AuditAction.Update, Name(), now, context.AuditReason, c.Field, c.Old, c.New)));
                     break;
                 case EntityState.Deleted:
-                    rows.Add(AuditRows.Delete(record, user.AuditName, now, context.AuditReason));
+                    rows.Add(AuditRows.Delete(record, Name(), now, context.AuditReason));
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 
@@ -11,8 +12,10 @@ namespace MvdRegistry.Application.Statistics.Snapshots;
 /// first view of a snapshot only, while the others wait for it. A snapshot is never changed once stored, so
 /// a new one (a new id) is read at its first view. Kept under the head's identity, not its id alone: ids start
 /// again in a rebuilt database, and a snapshot stored there has another computation time and data fingerprint.
+/// The shared read runs in a scope (and a DbContext) of its own, not the first view's: a first view that goes
+/// away (its request aborted, its context returned) does not fail the views waiting for the same read.
 /// </summary>
-public sealed class SnapshotValuesCache
+public sealed class SnapshotValuesCache(IServiceScopeFactory scopes)
 {
     /// <summary>Past this many kept snapshots, all are dropped (and read again at their next view).</summary>
     public const int Capacity = 100;
@@ -24,12 +27,12 @@ public sealed class SnapshotValuesCache
         $"{head.Id}|{head.ComputedAt.Ticks}|{head.AsOf.DayNumber}|{head.FilterKey}|{head.Fingerprint}";
 
     /// <summary>The values of the snapshot <paramref name="head"/> names, read from the database the first time.</summary>
-    public async Task<SnapshotValues> ValuesAsync(RegistryDbContext db, StatisticsSnapshot head, CancellationToken ct = default)
+    public async Task<SnapshotValues> ValuesAsync(StatisticsSnapshot head, CancellationToken ct = default)
     {
         if (_values.Count >= Capacity) _values.Clear();
         var key = KeyOf(head);
         // One read per snapshot, shared by the views that wait for it: not cancelled by the first view's token.
-        var entry = _values.GetOrAdd(key, _ => new Lazy<Task<SnapshotValues>>(() => SnapshotStore.ValuesAsync(db, head.Id)));
+        var entry = _values.GetOrAdd(key, _ => new Lazy<Task<SnapshotValues>>(() => ReadAsync(head.Id)));
         try
         {
             return await entry.Value.WaitAsync(ct);
@@ -39,5 +42,11 @@ public sealed class SnapshotValuesCache
             _values.TryRemove(new KeyValuePair<string, Lazy<Task<SnapshotValues>>>(key, entry));
             throw;
         }
+    }
+
+    private async Task<SnapshotValues> ReadAsync(long id)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await SnapshotStore.ValuesAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), id);
     }
 }

@@ -57,7 +57,7 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, TimeProv
 
         var codes = await db.Surgeons.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
         var surgeons = new SurgeonNames(codes, pseudonyms.Value.Key, real: user.IsAdministrator, own: user.SurgeonCode, siteFiltered: Filter.Sites.Count > 0);
-        View = StatisticsView.Of(stored, await snapshots.ValuesAsync(db, stored, ct), Filter, surgeons);
+        View = StatisticsView.Of(stored, await snapshots.ValuesAsync(stored, ct), Filter, surgeons);
     }
 
     /// <summary>Queues a statistics run of the filter as of today, unless one is already queued or running.</summary>

@@ -45,8 +45,8 @@ public sealed class MineModel(RegistryDbContext db, RegistryUser user, TimeProvi
         var fingerprint = await fingerprints.ReadAsync(db, ct);
         var own = await SnapshotStore.CurrentHeadAsync(db, filter, fingerprint, ct);
         var registry = await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct);
-        Own = own is null ? null : StatisticsView.Of(own, await snapshots.ValuesAsync(db, own, ct), filter, names);
-        Registry = registry is null ? null : StatisticsView.Of(registry, await snapshots.ValuesAsync(db, registry, ct), new StatisticsFilter(), names);
+        Own = own is null ? null : StatisticsView.Of(own, await snapshots.ValuesAsync(own, ct), filter, names);
+        Registry = registry is null ? null : StatisticsView.Of(registry, await snapshots.ValuesAsync(registry, ct), new StatisticsFilter(), names);
         Status = Status with { Stored = own, Pending = await StatisticsJob.PendingAsync(db, filter, ct) };
     }
 
