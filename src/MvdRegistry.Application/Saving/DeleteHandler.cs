@@ -51,9 +51,8 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, Overdu
         db.AuditReason = reason;
         try
         {
-            await overdue.LockAsync(change, ct);
             await db.SaveChangesAsync(ct);
-            await overdue.RefreshAsync(change, ct);
+            await overdue.WriteAsync(change, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -76,9 +76,8 @@ public sealed class SaveHandler(RegistryDbContext db, IActingUser user, TimeProv
         await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await overdue.LockAsync(change, ct);
             await db.SaveChangesAsync(ct);
-            await overdue.RefreshAsync(change, ct);
+            await overdue.WriteAsync(change, ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException) when (!command.IsNew)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
 using MvdRegistry.Data.Bulk;
@@ -8,7 +9,8 @@ namespace MvdRegistry.Application.Scheduling;
 /// <summary>
 /// Writes the stored overdue lists: a site's whole list (the daily job, or a page that needs a list not
 /// computed yet), and the rows of the operations a save or a delete changes, in that change's transaction.
-/// A site's <see cref="OverdueSiteList"/> row is the lock both take first, so they take turns.
+/// A site's <see cref="OverdueSiteList"/> row is the lock both take (the replacement first, a change after
+/// writing its records and before reading its operations' rows), so they take turns.
 /// </summary>
 public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
 {
@@ -98,47 +100,49 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Before the change is written, in its transaction: takes the lock of the stored lists of the sites
-    /// it touches, so that a whole-site replacement running meanwhile waits or is waited for.
+    /// After the change is written, in its transaction: takes the lock of the stored lists of the sites it
+    /// touches (so that a whole-site replacement running meanwhile waits or is waited for), then writes the
+    /// rows of its operations as they now are, for the sites whose list is stored (a site without one gets its
+    /// whole list when first needed). The lock is taken last, and in one command with the removal of the
+    /// operations' rows and the read of what decides them, so that saves of one site hold it for that command,
+    /// the insert of the rows still overdue and the commit (on PostgreSQL, two or three round trips instead of
+    /// seven when the lock was taken first). The read is a statement after the lock: it sees the change, and
+    /// whatever a replacement or another save of the site committed before the lock was granted.
     /// </summary>
-    public async Task LockAsync(OverdueChange change, CancellationToken ct)
+    public async Task WriteAsync(OverdueChange change, CancellationToken ct)
     {
         if (change.Cases.Count == 0) return;
-        var sites = change.Sites.Order(StringComparer.Ordinal).ToList();
+        var today = Today.Of(clock);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (sites.Count == 1)
-        {
-            var site = sites[0];
-            await db.OverdueSiteLists.Where(l => l.SiteCode == site).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
-        }
-        else
-            await db.OverdueSiteLists.Where(l => sites.Contains(l.SiteCode)).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
-    }
-
-    /// <summary>
-    /// After the change is written, in its transaction: the rows of its operations as they now are, for
-    /// the sites whose list is stored (a site without one gets its whole list when first needed).
-    /// </summary>
-    public async Task RefreshAsync(OverdueChange change, CancellationToken ct)
-    {
-        if (change.Cases.Count == 0) return;
         var listed = db.OverdueSiteLists.Select(l => l.SiteCode);
         IQueryable<Operation> operations;
         if (change.Cases.Count == 1)
         {
+            // One operation, the usual save: an equality the database's statement cache keeps.
             var id = change.Cases.First();
-            await db.OverdueOperations.Where(r => r.CaseId == id).ExecuteDeleteAsync(ct);
             operations = db.Operations.Where(o => o.CaseId == id && listed.Contains(o.Patient!.SiteCode!));
         }
         else
         {
             var ids = change.Cases.ToList();
-            await db.OverdueOperations.Where(r => ids.Contains(r.CaseId)).ExecuteDeleteAsync(ct);
             operations = db.Operations.Where(o => ids.Contains(o.CaseId) && listed.Contains(o.Patient!.SiteCode!));
+        }
+
+        await using var command = OverdueRows.Candidates(operations, today).CreateDbCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("a change's overdue rows are written in its transaction");
+        command.CommandText = OverdueLocks.LockAndClear(db, command, change, now) + command.CommandText;
+        var found = new List<OverdueCandidate>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                found.Add(new OverdueCandidate(reader.GetString(0), reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
         }
         // Written with statements, as the whole-site list is: a SaveChanges here would run change
         // detection and the audit over everything the save tracks, a second time.
-        var rows = await OverdueRows.ComputeAsync(operations, Today.Of(clock), clock.GetUtcNow().UtcDateTime, ct);
+        var rows = OverdueRows.Decide(found, today, now);
         if (rows.Count > 0) await BulkInserter.InsertAsync(db, rows, ct);
     }
 

@@ -10,19 +10,17 @@ namespace MvdRegistry.Application.Scheduling;
 /// </summary>
 public static class OverdueRows
 {
-    public static async Task<List<OverdueOperation>> ComputeAsync(IQueryable<Operation> operations, DateOnly asOf, DateTime computedAt, CancellationToken ct)
+    public static async Task<List<OverdueOperation>> ComputeAsync(IQueryable<Operation> operations, DateOnly asOf, DateTime computedAt, CancellationToken ct) =>
+        Decide(await Candidates(operations, asOf).AsNoTracking().ToListAsync(ct), asOf, computedAt);
+
+    /// <summary>The operations the database finds overdue, with what the rule needs to decide each one (columns in this order).</summary>
+    public static IQueryable<OverdueCandidate> Candidates(IQueryable<Operation> operations, DateOnly asOf) =>
+        operations.Overdue(asOf).Select(o => new OverdueCandidate(
+            o.CaseId, o.PatientId, o.Patient!.SiteCode, o.SurgeonCode, o.SurgeryDate, o.FollowUps.Max(f => f.VisitDate)));
+
+    /// <summary>The rows of the candidates the Core's schedule finds overdue as of <paramref name="asOf"/>.</summary>
+    public static List<OverdueOperation> Decide(IReadOnlyCollection<OverdueCandidate> found, DateOnly asOf, DateTime computedAt)
     {
-        var found = await operations.Overdue(asOf)
-            .Select(o => new
-            {
-                o.CaseId,
-                o.PatientId,
-                Site = o.Patient!.SiteCode,
-                o.SurgeonCode,
-                o.SurgeryDate,
-                LastVisit = o.FollowUps.Max(f => f.VisitDate),
-            })
-            .AsNoTracking().ToListAsync(ct);
         var rows = new List<OverdueOperation>(found.Count);
         foreach (var o in found)
         {
@@ -47,3 +45,6 @@ public static class OverdueRows
         return rows;
     }
 }
+
+/// <summary>An operation the database finds overdue: what <see cref="NextVisit"/> needs to decide it, and its row's keys.</summary>
+public sealed record OverdueCandidate(string CaseId, string PatientId, string? Site, string? SurgeonCode, DateOnly? SurgeryDate, DateOnly? LastVisit);

@@ -41,12 +41,13 @@ public static class BulkInserter
             {
                 if (chunk.Length == rowsPerCommand)
                 {
-                    full ??= await PrepareAsync(transaction, insert, columns, chunk, ct);
+                    full ??= await CommandAsync(transaction, insert, columns, chunk, prepare: true, ct);
                     await ExecuteAsync(full, columns, chunk, ct);
                 }
                 else
                 {
-                    await using var last = await PrepareAsync(transaction, insert, columns, chunk, ct);
+                    // Run once: preparing it first would cost PostgreSQL a round trip of its own (a save's one row).
+                    await using var last = await CommandAsync(transaction, insert, columns, chunk, prepare: false, ct);
                     await ExecuteAsync(last, columns, chunk, ct);
                 }
             }
@@ -59,8 +60,8 @@ public static class BulkInserter
 
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, string Name);
 
-    /// <summary>A command for <paramref name="sample"/>.Length rows; the mappings create and configure its parameters.</summary>
-    private static async Task<DbCommand> PrepareAsync<T>(DbTransaction transaction, string insert, Column[] columns, T[] sample, CancellationToken ct) where T : class
+    /// <summary>A command for <paramref name="sample"/>.Length rows, prepared if it is to run again; the mappings create and configure its parameters.</summary>
+    private static async Task<DbCommand> CommandAsync<T>(DbTransaction transaction, string insert, Column[] columns, T[] sample, bool prepare, CancellationToken ct) where T : class
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -77,7 +78,7 @@ public static class BulkInserter
             values.Add("(" + string.Join(", ", names) + ")");
         }
         command.CommandText = insert + string.Join(", ", values);
-        await command.PrepareAsync(ct);
+        if (prepare) await command.PrepareAsync(ct);
         return command;
     }
 

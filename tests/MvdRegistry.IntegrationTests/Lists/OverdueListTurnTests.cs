@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MvdRegistry.Application.Saving;
+using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Users;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Data;
+using MvdRegistry.Data.Bulk;
+using MvdRegistry.IntegrationTests.Infrastructure;
+
+namespace MvdRegistry.IntegrationTests.Lists;
+
+/// <summary>
+/// A save and a site's whole-list replacement, or two saves of one operation, at the same time: they take
+/// turns on the site's stored list (<see cref="OverdueListStore"/>), and the one that writes last computes
+/// its rows from data that holds the other's change, so neither loses it. Each test holds one side open in
+/// a transaction, starts the other, lets it reach the lock (PostgreSQL: until the server shows it waiting
+/// on a lock; SQLite: the database's write lock), then commits.
+/// </summary>
+public abstract class OverdueListTurnTests<TDatabase>(TDatabase database) : RegistryTests<TDatabase>(database)
+    where TDatabase : TestDatabase
+{
+    private static readonly DateOnly TodayDate = Today.Of(TimeProvider.System);
+
+    /// <summary>A31LATE, operated on 61 days ago and never seen since, is overdue (its day-30 visit is missed).</summary>
+    protected override async Task SeedAsync()
+    {
+        await using var db = Database.NewContext();
+        await new Seed(TodayDate)
+            .Case("A31LATE", "HOU", operatedDaysAgo: 61, surgeon: "HOU-S1")
+            .Case("J76", "HOU", operatedDaysAgo: 91 + 31, surgeon: "HOU-S1", visitDays: [30, 76])
+            .DemoUsers()
+            .SaveAsync(db);
+        await using var store = Db();
+        await new OverdueListStore(store, TimeProvider.System).ReplaceSiteAsync("HOU", OverdueListStore.Schedule, null, default);
+    }
+
+    [Fact]
+    public async Task A_save_waits_for_a_replacement_holding_the_sites_list_and_stores_its_rows_after_it()
+    {
+        Assert.Contains("A31LATE", await StoredAsync());
+        // A replacement in progress: it holds the site's list and has rewritten A31LATE's row from data
+        // without the visit about to be saved.
+        await using var replacement = Db();
+        await using var open = await replacement.Database.BeginTransactionAsync();
+        await replacement.OverdueSiteLists.Where(l => l.SiteCode == "HOU").ExecuteUpdateAsync(s => s.SetProperty(l => l.ComputedAt, DateTime.UtcNow));
+        var row = await replacement.OverdueOperations.AsNoTracking().SingleAsync(r => r.CaseId == "A31LATE");
+        await replacement.OverdueOperations.Where(r => r.CaseId == "A31LATE").ExecuteDeleteAsync();
+        await BulkInserter.InsertAsync(replacement, [row]);
+
+        // On its own thread: Microsoft.Data.Sqlite's async methods run synchronously, waiting out the lock.
+        var save = Task.Run(() => SaveVisitAsync("F-DAY30", daysAfterSurgery: 30));
+        await UntilWaitingAsync(save);
+        await open.CommitAsync();
+
+        Assert.IsType<SaveOutcome.Saved>(await save);
+        Assert.DoesNotContain("A31LATE", await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Two_saves_of_one_operation_at_once_the_later_computes_its_rows_with_the_earlier_ones_visit()
+    {
+        // The first save, open: a visit at day 30 takes A31LATE off the list.
+        var user = await UserAsync();
+        await using var first = Database.NewContext(user);
+        await using var open = await first.Database.BeginTransactionAsync();
+        Assert.IsType<SaveOutcome.Saved>(await SaveVisitAsync(first, user, "F-DAY30", daysAfterSurgery: 30));
+
+        // The second, at once: a visit at day 5 alone would leave it overdue.
+        var second = Task.Run(() => SaveVisitAsync("F-DAY5", daysAfterSurgery: 5));
+        await UntilWaitingAsync(second);
+        await open.CommitAsync();
+
+        Assert.IsType<SaveOutcome.Saved>(await second);
+        Assert.Equal(["J76"], await StoredAsync());
+    }
+
+    private async Task<SaveOutcome> SaveVisitAsync(string key, int daysAfterSurgery)
+    {
+        var user = await UserAsync();
+        await using var db = Database.NewContext(user);
+        return await SaveVisitAsync(db, user, key, daysAfterSurgery);
+    }
+
+    private static async Task<SaveOutcome> SaveVisitAsync(RegistryDbContext db, JobUser user, string key, int daysAfterSurgery)
+    {
+        var operation = await db.Operations.Include(o => o.Patient).SingleAsync(o => o.CaseId == "A31LATE");
+        var handler = new SaveHandler(db, user, TimeProvider.System, new KeyGenerator(db), new OverdueListStore(db, TimeProvider.System));
+        var date = operation.SurgeryDate!.Value.AddDays(daysAfterSurgery).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var columns = new Dictionary<string, string?>
+        {
+            ["followup_id"] = key, ["visit_date"] = date, ["contact_mode"] = "clinic", ["hfs_status"] = "near_complete", ["hb_grade"] = "1",
+        };
+        return await handler.SaveAsync(new SaveCommand { Record = new FollowUp { Operation = operation }, Columns = columns, IsNew = true });
+    }
+
+    /// <summary>Until <paramref name="other"/> waits on a lock (PostgreSQL), or a second on SQLite, whose lock the server does not show.</summary>
+    private async Task UntilWaitingAsync(Task other)
+    {
+        await using var db = Db();
+        if (!db.Database.IsNpgsql())
+        {
+            await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(1)));
+            Assert.False(other.IsCompleted, "the second writer finished while the first held the database's write lock");
+            return;
+        }
+        for (var i = 0; i < 300; i++)
+        {
+            var waiting = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
+            if (waiting > 0) return;
+            Assert.False(other.IsCompleted, "the second writer finished without waiting for the first");
+            await Task.Delay(100);
+        }
+        Assert.Fail("the second writer never waited on a lock");
+    }
+
+    private async Task<List<string>> StoredAsync()
+    {
+        await using var db = Db();
+        return (await db.OverdueOperations.Select(r => r.CaseId).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<JobUser> UserAsync()
+    {
+        await using var lookup = Db();
+        return (await JobUser.ForAsync(lookup, "surgeon.hou", "test"))!;
+    }
+}
+
+public sealed class SqliteOverdueListTurnTests(SqliteTestDatabase database) : OverdueListTurnTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresOverdueListTurnTests(PostgresTestDatabase database) : OverdueListTurnTests<PostgresTestDatabase>(database);
