@@ -21,7 +21,7 @@ namespace MvdRegistry.Reporting.Import;
 /// </summary>
 public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private const int InsertBatch = 5_000;
+    private const int InsertBatch = 1_000;
     private const int UpdateBatch = 2_000;
 
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)

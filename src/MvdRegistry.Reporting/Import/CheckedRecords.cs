@@ -15,7 +15,7 @@ namespace MvdRegistry.Reporting.Import;
 internal sealed class CheckedRecords : IAsyncDisposable
 {
     private const int ChunkSize = 1_000;
-    private const int Capacity = 4;
+    private const int Capacity = 2;
 
     private readonly Channel<RegistryRecord[]> _channel =
         Channel.CreateBounded<RegistryRecord[]>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
