@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MvdRegistry.Core.Bundle;
@@ -28,6 +29,8 @@ public sealed record CsvFault(CsvFaultKind Kind, int Field, int Line);
 public sealed class CsvRecordReader(TextReader reader, int maxFieldLength)
 {
     private const int End = -1;
+    /// <summary>What ends an unquoted value, or sends it to the careful path (a quote, a byte that was not UTF-8).</summary>
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"\uFFFD");
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _field = new();
     private int _position;
@@ -120,6 +123,16 @@ public sealed class CsvRecordReader(TextReader reader, int maxFieldLength)
         }
         else
         {
+            // The common case, an unquoted value wholly in the buffer with nothing to report: one string,
+            // found with a vectorised search, instead of a character at a time through the builder.
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var end = rest.IndexOfAny(UnquotedStops);
+            if (end >= 0 && end <= maxFieldLength && rest[end] is ',' or '\r' or '\n')
+            {
+                Fields.Add(end == 0 ? "" : new string(rest[..end]));
+                _position += end;
+                return;
+            }
             var stray = false;
             while (Peek() is not (',' or '\r' or '\n' or End))
             {

@@ -33,7 +33,12 @@ public sealed record Variable(
 
     public string PropertyName { get; } = string.Concat(Name.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    public bool HasCode(string code) => Choices.Any(c => c.Code == code);
+    public bool HasCode(string code)
+    {
+        foreach (var choice in Choices)
+            if (choice.Code == code) return true;
+        return false;
+    }
 
     public string LabelOf(string code) => Choices.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 }

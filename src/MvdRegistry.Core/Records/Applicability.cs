@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 
@@ -16,13 +17,22 @@ public static class Applicability
             case "tn": return indication == "TN";
             case "pain": return indication is "TN" or "GPN";
         }
-        var negated = rule.Contains("!=");
-        var parts = rule.Split(negated ? "!=" : "=", 2);
-        var other = DataDictionary.Instance.Get(variable.Form, parts[0]);
+        var (other, negated, codes) = Conditions.GetOrAdd(variable, Parse);
         var value = FieldAccess.Get(record, other) as string;
-        var codes = parts[1].Split('|');
         return negated ? value is not null && !codes.Contains(value) : value is not null && codes.Contains(value);
     }
+
+    /// <summary>Each variable's "other=code|code" or "other!=code" rule, parsed once.</summary>
+    private static readonly ConcurrentDictionary<Variable, (Variable Other, bool Negated, string[] Codes)> Conditions =
+        new(ReferenceEqualityComparer.Instance);
+
+    private static readonly Func<Variable, (Variable, bool, string[])> Parse = variable =>
+    {
+        var rule = variable.AppliesWhen;
+        var negated = rule.Contains("!=");
+        var parts = rule.Split(negated ? "!=" : "=", 2);
+        return (DataDictionary.Instance.Get(variable.Form, parts[0]), negated, parts[1].Split('|'));
+    };
 
     /// <summary>The condition in words, for "applies only when ...".</summary>
     public static string Describe(Variable variable)

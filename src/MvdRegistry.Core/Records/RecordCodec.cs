@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MvdRegistry.Core.Dictionary;
@@ -12,6 +13,12 @@ namespace MvdRegistry.Core.Records;
 public static partial class RecordCodec
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    // The dictionary's ranges, each parsed once (they were parsed again for every value checked).
+    private static readonly ConcurrentDictionary<string, decimal> Bounds = new();
+    private static readonly ConcurrentDictionary<string, DateOnly> DateBounds = new();
+    private static readonly Func<string, decimal> ParseBound = text => decimal.Parse(text, Inv);
+    private static readonly Func<string, DateOnly> ParseDateBound = text => DateOnly.ParseExact(text, "yyyy-MM-dd", Inv);
 
     /// <summary>
     /// Sets every variable of <paramref name="form"/> on <paramref name="target"/> from
@@ -146,16 +153,16 @@ public static partial class RecordCodec
 
     private static object? InRange<T>(Variable v, T value, decimal number, List<FieldIssue> issues)
     {
-        if (v.Min.Length > 0 && number < decimal.Parse(v.Min, Inv))
+        if (v.Min.Length > 0 && number < Bounds.GetOrAdd(v.Min, ParseBound))
             return Fail(issues, v, $"{Format(number)} is below the minimum {v.Min}");
-        if (v.Max.Length > 0 && number > decimal.Parse(v.Max, Inv))
+        if (v.Max.Length > 0 && number > Bounds.GetOrAdd(v.Max, ParseBound))
             return Fail(issues, v, $"{Format(number)} is above the maximum {v.Max}");
         return value;
     }
 
     private static object? DateInRange(Variable v, DateOnly date, DateOnly today, List<FieldIssue> issues)
     {
-        DateOnly? Bound(string text) => text switch { "" => null, "today" => today, _ => DateOnly.ParseExact(text, "yyyy-MM-dd", Inv) };
+        DateOnly? Bound(string text) => text switch { "" => null, "today" => today, _ => DateBounds.GetOrAdd(text, ParseDateBound) };
         if (Bound(v.Min) is { } min && date < min)
             return Fail(issues, v, $"{date:yyyy-MM-dd} is before {v.Min}");
         if (Bound(v.Max) is { } max && date > max)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace MvdRegistry.Data.Bulk;
 
@@ -10,7 +11,9 @@ namespace MvdRegistry.Data.Bulk;
 /// Inserts many rows of one entity type with prepared multi-row INSERT commands, inside the context's
 /// current transaction. Table, columns and value conversion come from the EF Core model and its type
 /// mappings, so the rows are exactly what SaveChanges would write, on every provider, at a fraction
-/// of the cost (SaveChanges tracks and batches each entity; this binds parameters and executes).
+/// of the cost (SaveChanges tracks and batches each entity; this binds parameters and executes). On
+/// PostgreSQL the rows go in by binary COPY instead (<see cref="PostgresCopy"/>), several times faster than
+/// its multi-row INSERTs.
 /// The caller writes the audit rows: this class knows nothing of auditing.
 /// </summary>
 public static class BulkInserter
@@ -29,6 +32,11 @@ public static class BulkInserter
             .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), p.GetColumnName(table)!))
             .ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
+        if (transaction.Connection is NpgsqlConnection npgsql)
+        {
+            await PostgresCopy.InsertAsync(npgsql, sql.DelimitIdentifier(table.Name, table.Schema), columns, rows, ct);
+            return;
+        }
         var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         // A server round trip per row dominates on PostgreSQL and SQL Server; SQLite runs in process
         // and is fastest (and slows down markedly with thousands of parameters) one row at a time.
@@ -58,7 +66,14 @@ public static class BulkInserter
         }
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, string Name);
+    internal sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, string Name);
+
+    /// <summary>A row's value of a column as the database stores it (through the mapping's converter), null for none.</summary>
+    internal static object? ProviderValue<T>(Column column, T row) where T : class
+    {
+        var value = column.Getter.GetClrValueUsingContainingEntity(row);
+        return column.Mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+    }
 
     /// <summary>A command for <paramref name="sample"/>.Length rows, prepared if it is to run again; the mappings create and configure its parameters.</summary>
     private static async Task<DbCommand> CommandAsync<T>(DbTransaction transaction, string insert, Column[] columns, T[] sample, bool prepare, CancellationToken ct) where T : class
@@ -88,9 +103,7 @@ public static class BulkInserter
         {
             for (var c = 0; c < columns.Length; c++)
             {
-                var value = columns[c].Getter.GetClrValueUsingContainingEntity(rows[r]);
-                var converted = columns[c].Mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
-                command.Parameters[r * columns.Length + c].Value = converted ?? DBNull.Value;
+                command.Parameters[r * columns.Length + c].Value = ProviderValue(columns[c], rows[r]) ?? DBNull.Value;
             }
         }
         await command.ExecuteNonQueryAsync(ct);

@@ -12,7 +12,7 @@ namespace MvdRegistry.Reporting.Import;
 /// <summary>
 /// Imports a CSV bundle in one transaction, or nothing, streaming: <see cref="BundleCheck"/>'s first pass
 /// checks every row against the registry's keys and facts; its second pass checks each record against
-/// the rules and this writes it as it comes, in batches. Any problem, in either pass, stops the writing
+/// the rules on a thread of its own (<see cref="CheckedRecords"/>) and this writes it as it comes, in batches. Any problem, in either pass, stops the writing
 /// and rolls the transaction back. A key already in the registry updates that record (audited field by
 /// field, each row naming the file as its reason) when a value differs; identical rows are left alone, so
 /// a second import of a bundle writes nothing. The records it inserts have no audit row each: the import
@@ -21,7 +21,7 @@ namespace MvdRegistry.Reporting.Import;
 /// </summary>
 public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private const int InsertBatch = 5_000;
+    private const int InsertBatch = 1_000;
     private const int UpdateBatch = 2_000;
 
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
@@ -35,15 +35,17 @@ public sealed class BundleImporter(RegistryDbContext db, ICurrentUser user, Time
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (writing) await AddUnknownCodesAsync(check, ct);
-        foreach (var record in check.Records())
+        // The second pass checks on its own thread while this one writes what it has checked; a problem
+        // anywhere means nothing is written: the records stop coming, the checking goes on.
+        await using (var records = new CheckedRecords(check, writing, ct))
         {
-            // A problem anywhere means nothing is written: the writing stops, the checking goes on.
-            writing &= !check.HasProblems;
-            if (!writing) continue;
-            if (check.Registry.Contains(FieldAccess.FormOf(record), FieldAccess.Key(record)))
-                await batch.UpdateAsync(record, UpdateBatch, ct);
-            else
-                await batch.InsertAsync(record, InsertBatch, ct);
+            await foreach (var record in records.ReadAllAsync())
+            {
+                if (check.Registry.Contains(FieldAccess.FormOf(record), FieldAccess.Key(record)))
+                    await batch.UpdateAsync(record, UpdateBatch, ct);
+                else
+                    await batch.InsertAsync(record, InsertBatch, ct);
+            }
         }
         var result = check.Result();
         if (!result.IsValid) return new ImportResult(result.Problems, result.Warnings, 0, 0, 0);
