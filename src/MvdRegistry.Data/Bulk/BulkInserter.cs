@@ -13,7 +13,7 @@ namespace MvdRegistry.Data.Bulk;
 /// mappings, so the rows are exactly what SaveChanges would write, on every provider, at a fraction
 /// of the cost (SaveChanges tracks and batches each entity; this binds parameters and executes). On
 /// PostgreSQL the rows go in by binary COPY instead (<see cref="PostgresCopy"/>), several times faster than
-/// its multi-row INSERTs.
+/// its multi-row INSERTs, unless they are a collection of fewer than one command's rows.
 /// The caller writes the audit rows: this class knows nothing of auditing.
 /// </summary>
 public static class BulkInserter
@@ -32,7 +32,9 @@ public static class BulkInserter
             .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), p.GetColumnName(table)!))
             .ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
-        if (transaction.Connection is NpgsqlConnection npgsql)
+        // COPY costs PostgreSQL two round trips whatever the count: a few rows (a save's overdue rows, under the
+        // site's lock) go faster as one INSERT.
+        if (transaction.Connection is NpgsqlConnection npgsql && rows is not ICollection<T> { Count: < MaxRowsPerCommand })
         {
             await PostgresCopy.InsertAsync(npgsql, sql.DelimitIdentifier(table.Name, table.Schema), columns, rows, ct);
             return;
