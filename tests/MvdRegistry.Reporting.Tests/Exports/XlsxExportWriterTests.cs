@@ -13,9 +13,8 @@ public sealed class XlsxExportWriterTests : IDisposable
 
     private static ExportColumn Column(string name) => new(name, name, ColumnTypes.Text, Array.Empty<Choice>(), "", "test", "nothing");
 
-    private static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
+    private static IEnumerable<object?[]> Rows(params object?[][] rows)
     {
-        await Task.Yield();
         foreach (var row in rows) yield return row;
     }
 
