@@ -13,8 +13,9 @@ public sealed class XlsxExportWriterTests : IDisposable
 
     private static ExportColumn Column(string name) => new(name, name, ColumnTypes.Text, Array.Empty<Choice>(), "", "test", "nothing");
 
-    private static IEnumerable<object?[]> Rows(params object?[][] rows)
+    private static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
     {
+        await Task.Yield();
         foreach (var row in rows) yield return row;
     }
 

@@ -31,6 +31,6 @@ public static class Codebook
         {
             s.Sheet, c.Name, c.Label, c.Type, FormatCodes(c), c.Unit, c.Derivation, c.Empty,
         })).ToArray<object?[]>();
-        return new ExportSheet(Sheet, Columns, rows, rows.Length);
+        return new ExportSheet(Sheet, Columns, rows.ToAsyncEnumerable(), rows.Length);
     }
 }

@@ -13,50 +13,43 @@ public static class CsvExportWriter
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>Writes into <paramref name="directory"/> (which must not exist yet: the caller moves it into place).</summary>
-    public static Task WriteFolderAsync(string directory, IEnumerable<ExportSheet> sheets, IReadOnlyDictionary<string, string> scripts,
-        Action<string, int> onRow, CancellationToken ct) => OnOwnThread(() =>
+    public static async Task WriteFolderAsync(string directory, IEnumerable<ExportSheet> sheets, IReadOnlyDictionary<string, string> scripts,
+        Action<string, int> onRow, CancellationToken ct)
     {
         Directory.CreateDirectory(directory);
         foreach (var sheet in sheets)
         {
-            using var stream = new FileStream(Path.Combine(directory, sheet.Name + ".csv"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            WriteSheet(stream, sheet, onRow);
+            await using var stream = new FileStream(Path.Combine(directory, sheet.Name + ".csv"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await WriteSheetAsync(stream, sheet, onRow, ct);
         }
-        foreach (var (name, text) in scripts) File.WriteAllText(Path.Combine(directory, name), text, Utf8);
-    }, ct);
+        foreach (var (name, text) in scripts) await File.WriteAllTextAsync(Path.Combine(directory, name), text, Utf8, ct);
+    }
 
     /// <summary>Writes a zip archive to <paramref name="path"/>, each entry streamed (never a whole file in memory).</summary>
-    public static Task WriteZipAsync(string path, IEnumerable<ExportSheet> sheets, IReadOnlyDictionary<string, string> scripts,
-        Action<string, int> onRow, CancellationToken ct) => OnOwnThread(() =>
+    public static async Task WriteZipAsync(string path, IEnumerable<ExportSheet> sheets, IReadOnlyDictionary<string, string> scripts,
+        Action<string, int> onRow, CancellationToken ct)
     {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
+        await using var zip = new ZipArchive(file, ZipArchiveMode.Create);
         foreach (var sheet in sheets)
         {
-            using var entry = zip.CreateEntry(sheet.Name + ".csv", CompressionLevel.Optimal).Open();
-            WriteSheet(entry, sheet, onRow);
+            await using var entry = await zip.CreateEntry(sheet.Name + ".csv", CompressionLevel.Optimal).OpenAsync(ct);
+            await WriteSheetAsync(entry, sheet, onRow, ct);
         }
         foreach (var (name, text) in scripts)
         {
-            using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-            entry.Write(Utf8.GetBytes(text));
+            await using var entry = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(ct);
+            await entry.WriteAsync(Utf8.GetBytes(text), ct);
         }
-    }, ct);
+    }
 
-    /// <summary>
-    /// The writing, synchronous, on a thread of its own while <see cref="RowPump"/>'s reads the rows (see there):
-    /// no thread-pool hop per line or per buffer.
-    /// </summary>
-    private static Task OnOwnThread(Action write, CancellationToken ct) =>
-        Task.Factory.StartNew(write, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static void WriteSheet(Stream stream, ExportSheet sheet, Action<string, int> onRow)
+    private static async Task WriteSheetAsync(Stream stream, ExportSheet sheet, Action<string, int> onRow, CancellationToken ct)
     {
-        using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(',', sheet.Columns.Select(c => Quote(c.Name))));
+        await using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(string.Join(',', sheet.Columns.Select(c => Quote(c.Name))));
         var count = 0;
         var line = new StringBuilder();
-        foreach (var row in sheet.Rows)
+        await foreach (var row in sheet.Rows.WithCancellation(ct))
         {
             line.Clear();
             for (var i = 0; i < row.Length; i++)
@@ -64,7 +57,7 @@ public static class CsvExportWriter
                 if (i > 0) line.Append(',');
                 line.Append(Quote(Format(row[i])));
             }
-            writer.WriteLine(line);
+            await writer.WriteLineAsync(line, ct);
             onRow(sheet.Name, ++count);
         }
     }

@@ -85,8 +85,8 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
-        // From here only the pump's thread reads the database, while another writes.
-        using var pump = RowPump.Start(sheets.Select(s => s.Rows).ToList(), ct);
+        // From here only the pump's task reads the database, while this one writes.
+        await using var pump = RowPump.Start(sheets.Select(s => s.Rows).ToList(), ct);
         sheets = sheets.Select((s, i) => s with { Rows = pump.Rows(i, ct) }).ToList();
 
         var written = sheets.ToDictionary(s => s.Name, _ => 0);
@@ -117,15 +117,16 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
     }
 
-    private static IEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms, CancellationToken ct)
+    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var (record, context) in query.Rows(rules.Form, ct)) yield return rules.Row(record, context, pseudonyms);
+        await foreach (var (record, context) in query.Rows(rules.Form, ct)) yield return rules.Row(record, context, pseudonyms);
     }
 
-    /// <summary>On the pump's thread: the batches' queries complete there (SQLite at once; PostgreSQL's I/O waited for).</summary>
-    private static IEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, Pseudonyms pseudonyms, CancellationToken ct)
+    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, Pseudonyms pseudonyms,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var outcome in query.Outcomes(ct).ToBlockingEnumerable(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
+        await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
     }
 
     /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>

@@ -67,7 +67,7 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
     }
 
     /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit).</summary>
-    public IEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
+    public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
         var operations = Operations();
         // Read by plain readers (PlainRows): the record's dictionary columns, then its context's.

@@ -29,6 +29,6 @@ public sealed record ExportColumn(
     string Empty);
 
 /// <summary>A sheet (xlsx) or file (CSV) of the export: its columns and its rows, read once, in order.</summary>
-/// <param name="Rows">Values in column order: string, int, decimal or null (empty). Enumerated once, streaming from the database (blocking while the rows are read).</param>
+/// <param name="Rows">Values in column order: string, int, decimal or null (empty). Enumerated once, streaming from the database.</param>
 /// <param name="Expected">Rows expected, estimated before writing, for progress only (the rows written are counted as they are written).</param>
-public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IEnumerable<object?[]> Rows, int Expected);
+public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<object?[]> Rows, int Expected);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MvdRegistry.Core.Model;
@@ -13,20 +14,20 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// first, then <paramref name="extra"/> scalars of the row's context, read by <c>context</c>. Only the
 /// properties named in <c>properties</c> are read (the form's dictionary variables: never the audit
 /// timestamps, whose parsing alone cost a second a million rows); SQLite's dates are parsed from their
-/// <c>yyyy-MM-dd</c> text directly. Read synchronously, on the export's reading thread (<see cref="RowPump"/>).
+/// <c>yyyy-MM-dd</c> text directly.
 /// </summary>
 internal static class PlainRows
 {
-    public static IEnumerable<(RegistryRecord, RowContext)> Read<TRow>(RegistryDbContext db, IQueryable query, IReadOnlySet<string> properties,
-        int extra, Func<TRow, DbDataReader, int, RowContext> context, CancellationToken ct) where TRow : RegistryRecord, new()
+    public static async IAsyncEnumerable<(RegistryRecord, RowContext)> Read<TRow>(RegistryDbContext db, IQueryable query, IReadOnlySet<string> properties,
+        int extra, Func<TRow, DbDataReader, int, RowContext> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
     {
         var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model");
-        db.Database.OpenConnection();
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            using var command = ((IQueryable<object>)query).CreateDbCommand();
+            await using var command = ((IQueryable<object>)query).CreateDbCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            using var reader = command.ExecuteReader();
+            await using var reader = await command.ExecuteReaderAsync(ct);
             var columns = reader.FieldCount - extra;
             var names = Enumerable.Range(0, columns).Select(reader.GetName).ToList();
             var setters = new List<Action<TRow, DbDataReader>>();
@@ -36,9 +37,8 @@ internal static class PlainRows
                 if (ordinal < 0) throw new InvalidOperationException($"the {typeof(TRow).Name} query has no column {property.GetColumnName()}: {string.Join(", ", names)}");
                 setters.Add(Setter<TRow>(property.PropertyInfo!, ordinal));
             }
-            while (reader.Read())
+            while (await reader.ReadAsync(ct))
             {
-                ct.ThrowIfCancellationRequested();
                 var row = new TRow();
                 foreach (var set in setters) set(row, reader);
                 yield return (row, context(row, reader, columns));
@@ -46,7 +46,7 @@ internal static class PlainRows
         }
         finally
         {
-            db.Database.CloseConnection();
+            await db.Database.CloseConnectionAsync();
         }
     }
 
