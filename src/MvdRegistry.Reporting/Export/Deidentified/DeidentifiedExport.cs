@@ -72,6 +72,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         var problems = await ValidateAsync(request, ct);
         if (problems.Count > 0) throw new ExportRefusedException(problems);
 
+        await using var session = await ReadingSession.OpenAsync(db, ct);
         var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
