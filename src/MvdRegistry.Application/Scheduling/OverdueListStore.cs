@@ -55,6 +55,8 @@ public sealed class OverdueListStore(RegistryDbContext db, TimeProvider clock)
             .SetProperty(l => l.RunId, runId)
             .SetProperty(l => l.UpdatedAt, (DateTime?)null), ct);
         await transaction.CommitAsync(ct);
+        // The whole list rewritten: PostgreSQL's planner would otherwise take the table for a few rows until autovacuum's next pass.
+        await PlannerStatistics.RefreshAsync(db, [typeof(OverdueOperation), typeof(OverdueSiteList)], ct);
         return rows.Count;
     }
 

@@ -48,7 +48,7 @@ public abstract class OverdueListTests<TDatabase>(TDatabase database) : Registry
     }
 
     /// <summary>Stores every site's list as the daily job does.</summary>
-    private async Task ComputeAsync()
+    protected async Task ComputeAsync()
     {
         await using var db = Db();
         var store = new OverdueListStore(db, TimeProvider.System);
@@ -203,4 +203,22 @@ public abstract class OverdueListTests<TDatabase>(TDatabase database) : Registry
 
 public sealed class SqliteOverdueListTests(SqliteTestDatabase database) : OverdueListTests<SqliteTestDatabase>(database);
 
-public sealed class PostgresOverdueListTests(PostgresTestDatabase database) : OverdueListTests<PostgresTestDatabase>(database);
+public sealed class PostgresOverdueListTests(PostgresTestDatabase database) : OverdueListTests<PostgresTestDatabase>(database)
+{
+    /// <summary>
+    /// A site's list rewritten leaves PostgreSQL's planner statistics of the stored lists refreshed: without them the
+    /// case list's overdue filter took 50-80 ms a page at 100,000 patients, 16-18 ms once analysed.
+    /// </summary>
+    [Fact]
+    public async Task A_sites_list_replaced_leaves_the_planner_statistics_of_the_stored_lists_refreshed()
+    {
+        await using var db = Database.NewContext();
+        var before = await db.Database.SqlQueryRaw<DateTime>("SELECT clock_timestamp() AS \"Value\"").SingleAsync();
+
+        await ComputeAsync();
+
+        var analysed = await db.Database.SqlQueryRaw<string>(
+            "SELECT relname AS \"Value\" FROM pg_stat_user_tables WHERE last_analyze >= {0} ORDER BY relname", before).ToListAsync();
+        Assert.Equal(["overdue_follow_ups", "overdue_lists"], analysed);
+    }
+}
