@@ -77,6 +77,10 @@ public abstract class ImportAuditTests<TDatabase>(TDatabase database) : Registry
         Assert.Equal(import.Id, origin.Import.Id);
         Assert.Equal(Path.Combine(Path.GetFullPath(Paths.ReferenceSmall), "cases.csv"), origin.File);
         Assert.Equal(asImported.Where(v => v.Value.Length > 0).OrderBy(v => v.Key), origin.Values.OrderBy(v => v.Key));
+        // The same from the rows the case page's history has read (its own rows among others'), with no query of its own.
+        var history = await check.AuditLog.AsNoTracking().Where(a => a.Entity != ImportedValues.Entity).ToListAsync();
+        var fromHistory = Assert.Single(await Application.Saving.ImportAttribution.LoadAsync(check, [operation], history, default));
+        Assert.Equal(origin.Values.OrderBy(v => v.Key), fromHistory.Values.OrderBy(v => v.Key));
         // Its patient, never edited, is attributed to the same import, with the values it holds.
         var patient = await check.Patients.AsNoTracking().SingleAsync(p => p.PatientId == "P0700001");
         var patientOrigin = Assert.Single(await Application.Saving.ImportAttribution.LoadAsync(check, [patient], default));

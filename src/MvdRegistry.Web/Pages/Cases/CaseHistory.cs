@@ -40,7 +40,8 @@ public static class CaseHistory
             .ToListAsync(ct);
         // Records a bundle import inserted have no insert row of their own: the import's row stands for it.
         RegistryRecord[] live = [operation.Patient!, operation, .. operation.Imaging, .. operation.FollowUps, .. operation.Complications];
-        var imported = await ImportAttribution.LoadAsync(db, live, ct);
+        // Fewer rows than the limit are every row of these records: the attribution reads no more.
+        var imported = await ImportAttribution.LoadAsync(db, live, rows.Count < Limit ? rows : null, ct);
         return rows.Select(a => (a.At, a.Id, Row: Describe(a)))
             .Concat(imported.Select(i => (i.Import.At, i.Import.Id, Row: Imported(i))))
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)

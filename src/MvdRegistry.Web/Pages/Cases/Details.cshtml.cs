@@ -13,6 +13,8 @@ using MvdRegistry.Web.Entry;
 
 namespace MvdRegistry.Web.Pages.Cases;
 
+public sealed record OtherOperation(string CaseId, DateOnly? SurgeryDate, string? Side);
+
 /// <summary>The whole operation at a glance, with its history. Identified data: surgeons and administrators of the site.</summary>
 [Authorize(Roles = Roles.Surgeon + "," + Roles.Administrator)]
 public sealed class DetailsModel(RegistryDbContext db, RegistryUser user) : PageModel
@@ -25,8 +27,8 @@ public sealed class DetailsModel(RegistryDbContext db, RegistryUser user) : Page
 
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
-    /// <summary>The patient's other operations the user may read.</summary>
-    public IReadOnlyList<Operation> OtherOperations { get; private set; } = [];
+    /// <summary>The patient's other operations the user may read: what the page links them by.</summary>
+    public IReadOnlyList<OtherOperation> OtherOperations { get; private set; } = [];
 
     public bool MayEdit { get; private set; }
 
@@ -40,7 +42,7 @@ public sealed class DetailsModel(RegistryDbContext db, RegistryUser user) : Page
         MayEdit = user.MayEditSite(Patient.SiteCode);
         OtherOperations = await db.Operations.Readable(user).AsNoTracking()
             .Where(o => o.PatientId == operation.PatientId && o.CaseId != operation.CaseId)
-            .OrderBy(o => o.SurgeryDate).ToListAsync(ct);
+            .OrderBy(o => o.SurgeryDate).Select(o => new OtherOperation(o.CaseId, o.SurgeryDate, o.Side)).ToListAsync(ct);
         History = await CaseHistory.LoadAsync(db, operation, ct);
         return Page();
     }
