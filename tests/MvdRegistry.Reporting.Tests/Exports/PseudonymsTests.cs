@@ -16,17 +16,6 @@ public sealed class PseudonymsTests
     }
 
     [Fact]
-    public void A_twin_for_another_thread_gives_the_same_pseudonyms_and_an_export_after_it_other_ones()
-    {
-        using var pseudonyms = new Pseudonyms(Secret);
-        using var twin = pseudonyms.Twin();
-
-        Assert.Equal(pseudonyms.Of("case", "C0700001"), twin.Of("case", "C0700001"));
-        Assert.Equal(pseudonyms.Of("surgeon_code", "S12"), twin.Of("surgeon_code", "S12"));
-        Assert.NotEqual(new Pseudonyms(Secret).Of("case", "C0700001"), twin.Of("case", "C0700001"));
-    }
-
-    [Fact]
     public void Two_exports_draw_two_salts_so_their_pseudonyms_differ()
     {
         Assert.NotEqual(new Pseudonyms(Secret).Of("patient", "P0700001"), new Pseudonyms(Secret).Of("patient", "P0700001"));

@@ -75,7 +75,6 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         await using var session = await ReadingSession.OpenAsync(db, ct);
         var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
-        await using var ahead = await AnalysisAhead.StartAsync(db, request.Filter, pseudonyms, (q, p) => AnalysisRows(q, p, ct), ct);
         var counts = await query.EstimateAsync(ct);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
@@ -83,7 +82,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
             sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, ct), counts[form]));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, ahead?.Rows(ct) ?? AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.
