@@ -50,7 +50,7 @@ public abstract class OverdueListTurnTests<TDatabase>(TDatabase database) : Regi
 
         // On its own thread: Microsoft.Data.Sqlite's async methods run synchronously, waiting out the lock.
         var save = Task.Run(() => SaveVisitAsync("F-DAY30", daysAfterSurgery: 30));
-        await UntilWaitingAsync(save);
+        await LockWaits.UntilWaitingAsync(Database, save);
         await open.CommitAsync();
 
         Assert.IsType<SaveOutcome.Saved>(await save);
@@ -68,7 +68,7 @@ public abstract class OverdueListTurnTests<TDatabase>(TDatabase database) : Regi
 
         // The second, at once: a visit at day 5 alone would leave it overdue.
         var second = Task.Run(() => SaveVisitAsync("F-DAY5", daysAfterSurgery: 5));
-        await UntilWaitingAsync(second);
+        await LockWaits.UntilWaitingAsync(Database, second);
         await open.CommitAsync();
 
         Assert.IsType<SaveOutcome.Saved>(await second);
@@ -92,27 +92,6 @@ public abstract class OverdueListTurnTests<TDatabase>(TDatabase database) : Regi
             ["followup_id"] = key, ["visit_date"] = date, ["contact_mode"] = "clinic", ["hfs_status"] = "near_complete", ["hb_grade"] = "1",
         };
         return await handler.SaveAsync(new SaveCommand { Record = new FollowUp { Operation = operation }, Columns = columns, IsNew = true });
-    }
-
-    /// <summary>Until <paramref name="other"/> waits on a lock (PostgreSQL), or a second on SQLite, whose lock the server does not show.</summary>
-    private async Task UntilWaitingAsync(Task other)
-    {
-        await using var db = Db();
-        if (!db.Database.IsNpgsql())
-        {
-            await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(1)));
-            Assert.False(other.IsCompleted, "the second writer finished while the first held the database's write lock");
-            return;
-        }
-        for (var i = 0; i < 300; i++)
-        {
-            var waiting = await db.Database.SqlQueryRaw<int>(
-                "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
-            if (waiting > 0) return;
-            Assert.False(other.IsCompleted, "the second writer finished without waiting for the first");
-            await Task.Delay(100);
-        }
-        Assert.Fail("the second writer never waited on a lock");
     }
 
     private async Task<List<string>> StoredAsync()
