@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using MvdRegistry.Core.Model;
 
 namespace MvdRegistry.Data;
@@ -25,9 +23,8 @@ public static class PlannerStatistics
     public static async Task RefreshAsync(RegistryDbContext db, IEnumerable<Type> types, CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql()) return;
-        var sql = db.GetService<ISqlGenerationHelper>();
         // Table names from the model, delimited by the provider: no value from outside reaches the statement.
-        var tables = types.Select(t => db.Model.FindEntityType(t)!).Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()));
+        var tables = types.Select(t => ModelNames.Table(db, t));
         var analyse = "ANALYZE " + string.Join(", ", tables);
         await db.Database.ExecuteSqlRawAsync(analyse, ct);
     }

@@ -37,10 +37,9 @@ public static class ChangeStamp
         var sqlite = provider.Contains("Sqlite", StringComparison.Ordinal);
         var postgres = provider.Contains("Npgsql", StringComparison.Ordinal);
         if (!sqlite && !postgres) return null;
-        var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
-        var table = entity.GetTableName()!;
-        var id = entity.FindProperty(nameof(AuditEntry.Id))!.GetColumnName();
-        var at = entity.FindProperty(nameof(AuditEntry.At))!.GetColumnName();
+        var table = ModelNames.Table(db, typeof(AuditEntry));
+        var id = ModelNames.Column(db, typeof(AuditEntry), nameof(AuditEntry.Id));
+        var at = ModelNames.Column(db, typeof(AuditEntry), nameof(AuditEntry.At));
         var audit = $"COALESCE((SELECT 'audit ' || {id} || ' at ' || {at} FROM {table} ORDER BY {id} DESC LIMIT 1), 'no audit row')";
         var engine = sqlite
             ? "'schema ' || (SELECT schema_version FROM pragma_schema_version)"
@@ -51,7 +50,7 @@ public static class ChangeStamp
                   WHERE l.locktype = 'relation' AND l.relation = '{table}'::regclass AND l.mode = 'RowExclusiveLock'
                     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())), '')
               """;
-        // Names from the model, no input: nothing to inject.
+        // Names from the model, delimited by the provider (regclass reads a delimited name as written): no input, nothing to inject.
         var sql = $"SELECT {engine} || '; ' || {audit} AS \"Value\"";
         return await db.Database.SqlQueryRaw<string>(sql).SingleAsync(ct);
     }

@@ -18,7 +18,9 @@ namespace MvdRegistry.Application.Saving;
 /// database, in the same serializable transaction as the delete, so a visit added meanwhile cannot be
 /// removed with its operation unseen (the foreign keys of the records beneath an operation cascade).
 /// In the same transaction the stored overdue list keeps the operation current (<see cref="OverdueListStore"/>):
-/// a visit deleted may put it back on the list, an operation deleted leaves it.
+/// a visit deleted may put it back on the list, an operation deleted leaves it. On PostgreSQL a save of the same
+/// site committing meanwhile may refuse the serializable transaction (40001): the unit of work is then run again,
+/// up to <see cref="MaxAttempts"/> times, in a new transaction that counts again what is beneath.
 /// </summary>
 public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, OverdueListStore overdue)
 {
@@ -43,6 +45,35 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, Overdu
 
         var change = await overdue.ChangeOfAsync([record], ct);
         using var turn = await SqliteWriters.TurnAsync(db, ct);
+        var audit = db.ChangeTracker.Entries<AuditEntry>().Select(e => e.Entity).ToHashSet();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DeleteOnceAsync(command, issues, reason, change, ct);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && SerializationFailure.Is(e))
+            {
+                // A concurrent change won (PostgreSQL's 40001, e.g. a save of the same site committed while this delete
+                // waited for the site's overdue list): nothing of this attempt was kept. Forget what it tracked, start again.
+                foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(a => !audit.Contains(a.Entity)).ToList())
+                    entry.State = EntityState.Detached;
+                db.Entry(record).State = EntityState.Unchanged;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Attempts of the delete's unit of work when PostgreSQL refuses its serializable transaction (40001): the delete
+    /// counts the records beneath and deletes in one serializable transaction, and a save of the same site that commits
+    /// meanwhile (both write the site's stored overdue list) makes it fail though nothing stands in its way.
+    /// </summary>
+    public const int MaxAttempts = 3;
+
+    private async Task<DeleteOutcome> DeleteOnceAsync(DeleteCommand command, List<FieldIssue> checks, string? reason, OverdueChange change, CancellationToken ct)
+    {
+        var record = command.Record;
+        var issues = new List<FieldIssue>(checks);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (await BeneathAsync(record, ct) is { } beneath) issues.Add(new("records", beneath));
         if (issues.Count > 0) return new DeleteOutcome.Refused(issues);
@@ -63,7 +94,7 @@ public sealed class DeleteHandler(RegistryDbContext db, IActingUser user, Overdu
             var now = latest is null ? null : (RegistryRecord)latest.ToObject();
             return await StaleAsync(record, command.Version!.Value, now, ct);
         }
-        return new DeleteOutcome.Deleted(form, key);
+        return new DeleteOutcome.Deleted(FieldAccess.FormOf(record), FieldAccess.Key(record));
     }
 
     /// <summary>What stands in the way of deleting <paramref name="record"/>, named, or null: records beneath an operation, a patient's operations.</summary>

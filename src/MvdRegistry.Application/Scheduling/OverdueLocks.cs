@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using MvdRegistry.Core.Model;
@@ -18,27 +17,21 @@ internal static class OverdueLocks
 {
     public static string LockAndClear(RegistryDbContext db, DbCommand command, OverdueChange change, DateTime now)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
         var lists = db.Model.FindEntityType(typeof(OverdueSiteList))!;
         var rows = db.Model.FindEntityType(typeof(OverdueOperation))!;
         var text = "";
         var sites = change.Sites.Order(StringComparer.Ordinal).ToList();
         if (sites.Count > 0)
         {
-            text += $"UPDATE {Table(sql, lists)} SET {Column(sql, lists, nameof(OverdueSiteList.UpdatedAt))} = "
+            text += $"UPDATE {ModelNames.Table(db, lists)} SET {ModelNames.Column(db, lists, nameof(OverdueSiteList.UpdatedAt))} = "
                 + $"{Parameters(command, lists, nameof(OverdueSiteList.UpdatedAt), "overdue_now", [now])} "
-                + $"WHERE {Column(sql, lists, nameof(OverdueSiteList.SiteCode))} IN ({Parameters(command, lists, nameof(OverdueSiteList.SiteCode), "overdue_site", sites)});\n";
+                + $"WHERE {ModelNames.Column(db, lists, nameof(OverdueSiteList.SiteCode))} IN ({Parameters(command, lists, nameof(OverdueSiteList.SiteCode), "overdue_site", sites)});\n";
         }
         var cases = change.Cases.Order(StringComparer.Ordinal).ToList();
-        text += $"DELETE FROM {Table(sql, rows)} WHERE {Column(sql, rows, nameof(OverdueOperation.CaseId))} IN "
+        text += $"DELETE FROM {ModelNames.Table(db, rows)} WHERE {ModelNames.Column(db, rows, nameof(OverdueOperation.CaseId))} IN "
             + $"({Parameters(command, rows, nameof(OverdueOperation.CaseId), "overdue_case", cases)});\n";
         return text;
     }
-
-    private static string Table(ISqlGenerationHelper sql, IEntityType entity) => sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-
-    private static string Column(ISqlGenerationHelper sql, IEntityType entity, string property) =>
-        sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
 
     /// <summary>Adds a parameter of the property's type mapping per value; returns their names, comma separated.</summary>
     private static string Parameters<T>(DbCommand command, IEntityType entity, string property, string prefix, IReadOnlyList<T> values)

@@ -19,11 +19,14 @@ public sealed record ResearcherHeadline(
     Proportion AnyComplication,
     Proportion PermanentComplication)
 {
-    /// <summary>The headline of the latest snapshot of the whole registry; null when none was ever computed.</summary>
-    public static async Task<ResearcherHeadline?> LatestAsync(RegistryDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// The headline of the latest snapshot of the whole registry; null when none was ever computed. Its head is read
+    /// without the JSON, its values kept once per snapshot in <paramref name="values"/> (the web host's).
+    /// </summary>
+    public static async Task<ResearcherHeadline?> LatestAsync(RegistryDbContext db, SnapshotValuesCache values, CancellationToken ct = default)
     {
-        if (await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct) is not { } stored) return null;
-        var snapshot = RegistrySnapshot.FromJson(stored.Json);
+        if (await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct) is not { } stored) return null;
+        var snapshot = (await values.ValuesAsync(stored, ct)).Statistics;
         var all = snapshot.Complications[RegistryStatistics.AllIndications].Any;
         return new ResearcherHeadline(
             stored.AsOf,

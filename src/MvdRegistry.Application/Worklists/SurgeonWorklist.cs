@@ -56,7 +56,9 @@ public sealed class SurgeonWorklist
     /// <summary>The date the capture rates were judged against; null when no snapshot exists yet.</summary>
     public DateOnly? CaptureAsOf { get; init; }
 
-    public static async Task<SurgeonWorklist> LoadAsync(RegistryDbContext db, OverdueLists overdueLists, IActingUser user, DateOnly today, CancellationToken ct = default)
+    /// <summary>The worklist of <paramref name="user"/>; the capture's snapshot values kept once per snapshot in <paramref name="snapshots"/> (the web host's).</summary>
+    public static async Task<SurgeonWorklist> LoadAsync(RegistryDbContext db, OverdueLists overdueLists, SnapshotValuesCache snapshots, IActingUser user, DateOnly today,
+        CancellationToken ct = default)
     {
         var sites = user.Sites.ToList();
         var granted = db.Operations.AsNoTracking().Where(o => sites.Contains(o.Patient!.SiteCode!));
@@ -68,7 +70,7 @@ public sealed class SurgeonWorklist
         DateOnly? openFrom = today.AddDays(-(OneYearVisit.WindowEnd - 1)), openTo = today.AddDays(-OneYearVisit.WindowStart), closedTo = today.AddDays(-OneYearVisit.WindowEnd);
         var open = missing.Where(o => o.SurgeryDate >= openFrom && o.SurgeryDate <= openTo);
         var closed = missing.Where(o => o.SurgeryDate <= closedTo);
-        var (capture, asOf) = await CaptureAsync(db, sites, ct);
+        var (capture, asOf) = await CaptureAsync(db, snapshots, sites, ct);
 
         return new SurgeonWorklist
         {
@@ -103,10 +105,11 @@ public sealed class SurgeonWorklist
     /// The granted sites' rows of the completeness the latest whole-registry snapshot holds (counts only),
     /// so the home page never loads a site's operations; a granted site without a row has no operation.
     /// </summary>
-    private static async Task<(IReadOnlyList<CompletenessRow>, DateOnly?)> CaptureAsync(RegistryDbContext db, List<string> sites, CancellationToken ct)
+    private static async Task<(IReadOnlyList<CompletenessRow>, DateOnly?)> CaptureAsync(RegistryDbContext db, SnapshotValuesCache snapshots, List<string> sites,
+        CancellationToken ct)
     {
-        if (await SnapshotStore.LatestAsync(db, new StatisticsFilter(), ct) is not { } stored) return ([], null);
-        var completeness = RegistrySnapshot.FromJson(stored.Json).Completeness;
+        if (await SnapshotStore.LatestHeadAsync(db, new StatisticsFilter(), ct) is not { } head) return ([], null);
+        var completeness = (await snapshots.ValuesAsync(head, ct)).Statistics.Completeness;
         var rows = sites.Order(StringComparer.Ordinal)
             .Select(s => completeness.Sites.FirstOrDefault(r => r.Site == s) ?? new CompletenessRow(s, 0, Core.Statistics.Proportion.Wilson(0, 0), 0))
             .ToList();

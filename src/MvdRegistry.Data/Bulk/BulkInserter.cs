@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -27,19 +26,18 @@ public static class BulkInserter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside a transaction");
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var table = ModelNames.Table(db, entity);
         var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)
-            .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), p.GetColumnName(table)!))
+            .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), ModelNames.Column(db, p)))
             .ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
         // COPY costs PostgreSQL two round trips whatever the count: a few rows (a save's overdue rows, under the
         // site's lock) go faster as one INSERT.
         if (transaction.Connection is NpgsqlConnection npgsql && rows is not ICollection<T> { Count: < MaxRowsPerCommand })
         {
-            await PostgresCopy.InsertAsync(npgsql, sql.DelimitIdentifier(table.Name, table.Schema), columns, rows, ct);
+            await PostgresCopy.InsertAsync(npgsql, table, columns, rows, ct);
             return;
         }
-        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ";
         // A server round trip per row dominates on PostgreSQL and SQL Server; SQLite runs in process
         // and is fastest (and slows down markedly with thousands of parameters) one row at a time.
         var rowsPerCommand = db.Database.IsSqlite() ? 1 : Math.Clamp(MaxParameters / columns.Length, 1, MaxRowsPerCommand);
@@ -68,6 +66,7 @@ public static class BulkInserter
         }
     }
 
+    /// <summary>A column written, <paramref name="Name"/> delimited (<see cref="ModelNames"/>).</summary>
     internal sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, string Name);
 
     /// <summary>A row's value of a column as the database stores it (through the mapping's converter), null for none.</summary>

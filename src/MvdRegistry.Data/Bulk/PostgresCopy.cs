@@ -15,7 +15,7 @@ internal static partial class PostgresCopy
     {
         // "character varying(32)" is written as "character varying": the facets are the column's, not the value's.
         var types = columns.Select(c => Facets().Replace(c.Mapping.StoreType, "")).ToArray();
-        var names = string.Join(", ", columns.Select(c => "\"" + c.Name.Replace("\"", "\"\"") + "\""));
+        var names = string.Join(", ", columns.Select(c => c.Name));
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {

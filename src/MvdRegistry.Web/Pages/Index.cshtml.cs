@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MvdRegistry.Application.Scheduling;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Application.Worklists;
 using MvdRegistry.Data;
 using MvdRegistry.Web.Access;
@@ -11,7 +12,7 @@ namespace MvdRegistry.Web.Pages;
 /// is due from them in their own sites, a researcher the latest statistics' headline, an
 /// administrator the jobs, schedules and users. Nobody reads registry-wide counts of identified records.
 /// </summary>
-public sealed class IndexModel(RegistryDbContext db, OverdueLists overdueLists, RegistryUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(RegistryDbContext db, OverdueLists overdueLists, SnapshotValuesCache snapshots, RegistryUser user, TimeProvider clock) : PageModel
 {
     public SurgeonWorklist? Surgeon { get; private set; }
 
@@ -27,8 +28,8 @@ public sealed class IndexModel(RegistryDbContext db, OverdueLists overdueLists, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (user.IsSurgeon) Surgeon = await SurgeonWorklist.LoadAsync(db, overdueLists, user, Today.Of(clock), ct);
-        if (user.IsResearcher) Headline = await ResearcherHeadline.LatestAsync(db, ct);
+        if (user.IsSurgeon) Surgeon = await SurgeonWorklist.LoadAsync(db, overdueLists, snapshots, user, Today.Of(clock), ct);
+        if (user.IsResearcher) Headline = await ResearcherHeadline.LatestAsync(db, snapshots, ct);
         if (user.IsAdministrator) Administrator = await AdministratorOverview.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Application.Scheduling;
 using MvdRegistry.Core.Access;
 using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Statistics;
+using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Data.Auditing;
 using MvdRegistry.IntegrationTests.Entry;
 using MvdRegistry.IntegrationTests.Infrastructure;
@@ -211,6 +213,58 @@ public abstract class HomePageTests<TDatabase>(TDatabase database) : RegistryTes
         Assert.Contains("id=\"researcher-headline\"", html);
         Assert.Contains("id=\"administrator-overview\"", html);
         Assert.Equal(["A-OVERDUE", "C-OPEN", "E-MISSED"], ListPages.CaseIds(Section(html, "overdue")));
+    }
+
+    [Fact]
+    public async Task The_headline_and_the_capture_read_a_snapshots_values_once_and_a_new_snapshot_at_the_next_view()
+    {
+        await Database.SnapshotAsync();
+        var client = await SignedInAsync(Lead);
+        await AssertShownAsync(client, "9 operations analysed", "HOU 2/4 50.0%");
+
+        // The stored JSON changed in place (a snapshot never is): the values kept for the snapshot are shown, not read again.
+        await Database.ExecuteAsync(async db =>
+        {
+            var stored = await db.StatisticsSnapshots.SingleAsync();
+            var statistics = RegistrySnapshot.FromJson(stored.Json);
+            var completeness = statistics.Completeness with
+            {
+                Sites = statistics.Completeness.Sites.Select(r => r.Site == "HOU" ? r with { OneYearCapture = Proportion.Wilson(4, 4) } : r).ToList(),
+            };
+            stored.Json = new RegistrySnapshot
+            {
+                Population = statistics.Population with { Operations = 7 },
+                Benefit = statistics.Benefit, Complications = statistics.Complications, KaplanMeier = statistics.KaplanMeier,
+                LogrankLsr = statistics.LogrankLsr, Logistic = statistics.Logistic, Strata = statistics.Strata, Funnel = statistics.Funnel,
+                Completeness = completeness,
+            }.ToJson();
+            await db.SaveChangesAsync();
+        });
+        await AssertShownAsync(client, "9 operations analysed", "HOU 2/4 50.0%");
+
+        // Another operation whose one-year visit was made (the seed's cases, without adding its site again).
+        var surgery = Today.AddDays(-600);
+        await Database.InsertAsync(new Patient
+        {
+            PatientId = "PK-CAPTURED", SiteCode = "HOU", Mrn = "HOUK-CAPTURED", BirthDate = new DateOnly(1960, 1, 1), ConsentStatus = "consented",
+            Operations =
+            [
+                new Operation
+                {
+                    CaseId = "K-CAPTURED", PatientId = "PK-CAPTURED", Indication = "HFS", Side = "L", SurgeryDate = surgery, SurgeonCode = "HOU-S1",
+                    FollowUps = new[] { 30, 91, 182, 365 }.Select(d => new FollowUp { FollowupId = $"FK-CAPTURED-{d}", CaseId = "K-CAPTURED", VisitDate = surgery.AddDays(d) }).ToList(),
+                },
+            ],
+        });
+        await Database.SnapshotAsync();
+        await AssertShownAsync(client, "10 operations analysed", "HOU 3/5 60.0%");
+    }
+
+    private static async Task AssertShownAsync(HttpClient client, string headline, string capture)
+    {
+        var html = await client.GetStringAsync("/");
+        Assert.Contains(headline, Page.Text(Section(html, "researcher-headline")));
+        Assert.Contains(capture, Page.Text(Section(html, "capture")));
     }
 
     private static string Date(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -150,6 +150,9 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
             Assert.Contains($"run{queued.Id}.xlsx", run.Error);
             // Nothing half-written: no workbook, no temporary file, only the folders the test put there.
             Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+            // The snapshot stored by the first attempt, reused by the retries: one, not one per attempt.
+            await using (var db = Database.NewContext())
+                Assert.Equal(1, await db.StatisticsSnapshots.CountAsync(s => s.RunId == queued.Id));
 
             await using (var db = Database.NewContext()) await DemoUsers.SeedAsync(db);
             var admin = await SignedInAsync(DemoUsers.Administrator);

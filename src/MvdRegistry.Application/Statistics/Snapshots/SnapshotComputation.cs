@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
@@ -9,7 +10,8 @@ namespace MvdRegistry.Application.Statistics.Snapshots;
 /// <summary>
 /// Computes the statistics of the chosen operations, as <c>mvd stats --json</c> does, and stores them
 /// as a snapshot with the fingerprint of the data they were computed over. The statistics job runs
-/// it; everything that shows statistics reads what it stored.
+/// it; everything that shows statistics reads what it stored. A run stores one snapshot of its filter: a
+/// retried run (a report whose workbook could not be written) reuses the one its earlier attempt stored.
 /// </summary>
 public static class SnapshotComputation
 {
@@ -21,6 +23,11 @@ public static class SnapshotComputation
     public static async Task<Result> ComputeAsync(RegistryDbContext db, StatisticsFilter filter, DateOnly asOf,
         string computedBy, long? runId, TimeProvider clock, Func<Progress, Task> progress, CancellationToken ct = default)
     {
+        if (runId is { } run && await StoredByAsync(db, run, filter.Key(), ct) is { } earlier)
+        {
+            await progress(new(90, "Reusing the snapshot stored by an earlier attempt"));
+            return new Result(earlier, RegistrySnapshot.FromJson(earlier.Json));
+        }
         // Read before the rows: a change made while loading makes the snapshot look stale, never fresh.
         var fingerprint = await DataFingerprint.ReadAsync(db, ct);
         await progress(new(5, "Loading the operations"));
@@ -49,4 +56,7 @@ public static class SnapshotComputation
         await db.SaveChangesAsync(ct);
         return new Result(stored, snapshot);
     }
+
+    private static Task<StatisticsSnapshot?> StoredByAsync(RegistryDbContext db, long runId, string filterKey, CancellationToken ct) =>
+        db.StatisticsSnapshots.AsNoTracking().Where(s => s.RunId == runId && s.FilterKey == filterKey).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
 }
