@@ -39,13 +39,15 @@ public static class RegistryDatabase
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditGuardInterceptor>());
         });
         // The scope's context: leased from the pool, returned to it when the scope ends ("pooling with state").
-        services.AddScoped<TContext>(sp =>
+        // One registration only: the container disposes what each factory registration returns, so a second one
+        // for the same instance (the provider's own context type) handed it back twice, and the second time,
+        // if another scope had leased it in between, took it from that scope while in use.
+        services.AddScoped<RegistryDbContext>(sp =>
         {
             var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
             context.AuditUser = sp.GetRequiredService<ICurrentUser>();
             return context;
         });
-        services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 
     /// <summary>Options for a context built by hand (tests, design time), with the same interceptors; its changes are audited as <paramref name="user"/>'s.</summary>

@@ -70,6 +70,46 @@ public abstract class PooledContextTests<TDatabase>(TDatabase database) : Regist
             .Select(a => new { a.User, a.Reason, a.NewValue }).ToListAsync();
         Assert.Equal([("alice", "alice's reason", "M"), ("bob", (string?)null, "F")], rows.Select(r => (r.User, r.Reason, r.NewValue)));
     }
+
+    /// <summary>Leases a context from the pool as the scope disposes it, between the scope's other disposals.</summary>
+    private sealed class LateLease(object pooledFactory) : IDisposable
+    {
+        public RegistryDbContext? Leased { get; private set; }
+
+        public void Dispose() =>
+            Leased = (RegistryDbContext)pooledFactory.GetType().GetMethod("CreateDbContext")!.Invoke(pooledFactory, null)!;
+    }
+
+    [Fact]
+    public async Task A_scope_hands_its_context_back_once_so_a_lease_taken_meanwhile_stays_usable()
+    {
+        Type contextType;
+        await using (var made = Database.NewContext()) contextType = made.GetType();
+        var factoryType = typeof(IDbContextFactory<>).MakeGenericType(contextType);
+        var services = new ServiceCollection().AddRegistryDatabase(Database.Configuration);
+        services.AddScoped<ICurrentUser>(_ => new ScopeUser { Name = "alice" });
+        services.AddScoped(sp => new LateLease(sp.GetRequiredService(factoryType)));
+        await using var provider = services.BuildServiceProvider();
+
+        LateLease probe;
+        RegistryDbContext used;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            // The provider's own context type first (EF Core's registration leases an instance of its own; a second
+            // registration of ours handed back the same instance as RegistryDbContext's), then the probe, then the
+            // context: the scope disposes in reverse, so the probe leases after the context went back to the pool
+            // and before any second hand-back of it.
+            _ = scope.ServiceProvider.GetService(contextType);
+            probe = scope.ServiceProvider.GetRequiredService<LateLease>();
+            used = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            Assert.Equal(1, await used.Patients.CountAsync());
+        }
+
+        // The probe holds the instance the scope gave back (the pool's only one), and it is the probe's to use.
+        Assert.Same(used, probe.Leased);
+        Assert.Equal(1, await probe.Leased!.Patients.CountAsync());
+        await probe.Leased.DisposeAsync();
+    }
 }
 
 public sealed class SqlitePooledContextTests(SqliteTestDatabase database) : PooledContextTests<SqliteTestDatabase>(database);
