@@ -5,6 +5,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MvdRegistry.Application.Statistics;
+using MvdRegistry.Application.Statistics.Snapshots;
 using MvdRegistry.Core.Model;
 using MvdRegistry.IntegrationTests.Infrastructure;
 using MvdRegistry.IntegrationTests.Jobs;
@@ -168,6 +169,30 @@ public abstract class ReportJobTests<TDatabase>(TDatabase database) : RegistryTe
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_retried_run_reuses_its_snapshot_of_the_same_day_but_computes_anew_on_a_later_day()
+    {
+        await ImportReferenceAsync();
+        var day = new DateOnly(2026, 6, 1);
+        const long run = 41;
+        static Task Quiet(SnapshotComputation.Progress _) => Task.CompletedTask;
+        async Task<StatisticsSnapshot> ComputeAsync(DateOnly asOf)
+        {
+            await using var db = Database.NewContext();
+            return (await SnapshotComputation.ComputeAsync(db, new StatisticsFilter(), asOf, "admin", run, TimeProvider.System, Quiet)).Stored;
+        }
+
+        var first = await ComputeAsync(day);
+        var sameDay = await ComputeAsync(day);
+        var nextDay = await ComputeAsync(day.AddDays(1));
+
+        Assert.Equal(first.Id, sameDay.Id);
+        Assert.NotEqual(first.Id, nextDay.Id);
+        Assert.Equal(day.AddDays(1), nextDay.AsOf);
+        await using var check = Database.NewContext();
+        Assert.Equal([day, day.AddDays(1)], await check.StatisticsSnapshots.Where(s => s.RunId == run).OrderBy(s => s.Id).Select(s => s.AsOf).ToListAsync());
     }
 
     [Fact]

@@ -10,8 +10,9 @@ namespace MvdRegistry.Application.Statistics.Snapshots;
 /// <summary>
 /// Computes the statistics of the chosen operations, as <c>mvd stats --json</c> does, and stores them
 /// as a snapshot with the fingerprint of the data they were computed over. The statistics job runs
-/// it; everything that shows statistics reads what it stored. A run stores one snapshot of its filter: a
-/// retried run (a report whose workbook could not be written) reuses the one its earlier attempt stored.
+/// it; everything that shows statistics reads what it stored. A run stores one snapshot of its filter and day: a
+/// retried run (a report whose workbook could not be written) reuses the one its earlier attempt stored as of the
+/// same day; a retry on a later day computes the statistics as of that day (the report's file is named by it).
 /// </summary>
 public static class SnapshotComputation
 {
@@ -23,7 +24,7 @@ public static class SnapshotComputation
     public static async Task<Result> ComputeAsync(RegistryDbContext db, StatisticsFilter filter, DateOnly asOf,
         string computedBy, long? runId, TimeProvider clock, Func<Progress, Task> progress, CancellationToken ct = default)
     {
-        if (runId is { } run && await StoredByAsync(db, run, filter.Key(), ct) is { } earlier)
+        if (runId is { } run && await StoredByAsync(db, run, filter.Key(), asOf, ct) is { } earlier)
         {
             await progress(new(90, "Reusing the snapshot stored by an earlier attempt"));
             return new Result(earlier, RegistrySnapshot.FromJson(earlier.Json));
@@ -57,6 +58,6 @@ public static class SnapshotComputation
         return new Result(stored, snapshot);
     }
 
-    private static Task<StatisticsSnapshot?> StoredByAsync(RegistryDbContext db, long runId, string filterKey, CancellationToken ct) =>
-        db.StatisticsSnapshots.AsNoTracking().Where(s => s.RunId == runId && s.FilterKey == filterKey).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+    private static Task<StatisticsSnapshot?> StoredByAsync(RegistryDbContext db, long runId, string filterKey, DateOnly asOf, CancellationToken ct) =>
+        db.StatisticsSnapshots.AsNoTracking().Where(s => s.RunId == runId && s.FilterKey == filterKey && s.AsOf == asOf).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
 }
