@@ -76,13 +76,15 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
+        // The analysis sheet derives from what the form sheets' rows leave in these files as they pass (the pump reads the sheets in order).
+        using var spill = new AnalysisSpill();
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
         {
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
-            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, ct), counts[form]));
+            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts[form]));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, pseudonyms, ct), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, spill, pseudonyms, ct), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.
@@ -117,16 +119,31 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
     }
 
-    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms,
+    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms, AnalysisSpill spill,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (record, context) in query.Rows(rules.Form, ct)) yield return rules.Row(record, context, pseudonyms);
+        await foreach (var (record, context) in query.Rows(rules.Form, ct))
+        {
+            spill.Add(record, context);
+            yield return rules.Row(record, context, pseudonyms);
+        }
     }
 
-    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, Pseudonyms pseudonyms,
+    /// <summary>
+    /// The analysis sheet's rows, read only after the form sheets' (the pump reads the sheets in order): streamed from what they left
+    /// in <paramref name="spill"/>; from the database a batch at a time if the children's sheets' order does not merge with the operations'.
+    /// </summary>
+    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, AnalysisSpill spill, Pseudonyms pseudonyms,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
+        if (spill.Merges())
+            foreach (var outcome in spill.Outcomes())
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return AnalysisColumns.Row(outcome, pseudonyms);
+            }
+        else
+            await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
     }
 
     /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>

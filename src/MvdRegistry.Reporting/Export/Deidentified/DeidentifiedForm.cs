@@ -6,8 +6,11 @@ using MvdRegistry.Core.Records;
 
 namespace MvdRegistry.Reporting.Export.Deidentified;
 
-/// <summary>What a row needs beside its own record: its operation's surgery date, the patient's birth date, the operation's last follow-up day.</summary>
-public readonly record struct RowContext(DateOnly? Surgery, DateOnly? BirthDate = null, int? LastFuDay = null);
+/// <summary>
+/// What a row needs beside its own record: its operation's surgery date, the patient's birth date, the operation's last follow-up day;
+/// and an operation's patient's site, which only the analysis sheet reads (<see cref="AnalysisSpill"/>).
+/// </summary>
+public readonly record struct RowContext(DateOnly? Surgery, DateOnly? BirthDate = null, int? LastFuDay = null, string? Site = null);
 
 /// <summary>
 /// One dictionary form as a de-identified sheet, driven by the dictionary's <c>identifier</c> column

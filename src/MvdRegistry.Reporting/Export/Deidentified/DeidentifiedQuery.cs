@@ -11,7 +11,8 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// <summary>
 /// The rows of a de-identified export, streamed from the database in key order: the filtered
 /// operations of patients who have not withdrawn consent, their patients and their records. Nothing is
-/// held beyond the row being written, except the analysis sheet's batch of operations.
+/// held beyond the row being written, except the analysis sheet's batch of operations when it is read here
+/// (the export derives it from <see cref="AnalysisSpill"/> when the children's sheets merge with the operations').
 /// </summary>
 /// <param name="analysisBatch">Operations derived together for the analysis sheet: bounded memory, few round trips.</param>
 public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter, int analysisBatch = DeidentifiedQuery.AnalysisBatch)
@@ -66,7 +67,7 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
         };
     }
 
-    /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit).</summary>
+    /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit), and an operation's patient's site (for the analysis sheet).</summary>
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
         var operations = Operations();
@@ -75,8 +76,8 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter,
         return form switch
         {
             Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), variables, 0, (_, _, _) => new RowContext(null), ct),
-            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate }), variables, 1,
-                (o, r, i) => new RowContext(o.SurgeryDate, PlainRows.Date(r, i)), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode }), variables, 2,
+                (o, r, i) => new RowContext(o.SurgeryDate, PlainRows.Date(r, i), Site: r.IsDBNull(i + 1) ? null : r.GetString(i + 1)), ct),
             Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.ImagingId), variables, 1,
                 (_, r, i) => new RowContext(PlainRows.Date(r, i)), ct),
             Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.FollowupId), variables, 1,
