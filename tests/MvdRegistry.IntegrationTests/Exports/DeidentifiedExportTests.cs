@@ -237,45 +237,6 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
     }
 
     [Fact]
-    public async Task The_analysis_sheet_reads_operations_a_batch_at_a_time_and_misses_none()
-    {
-        await using var db = Db();
-        var filter = new MvdRegistry.Reporting.Export.Deidentified.ExportFilter();
-        var all = await new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter).Operations().Select(o => o.CaseId).ToListAsync();
-
-        var batched = new List<string>();
-        await foreach (var outcome in new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter, analysisBatch: 50).Outcomes(CancellationToken.None))
-            batched.Add(outcome.Operation.CaseId);
-
-        Assert.True(all.Count > 400);
-        Assert.Equal(all.Order(StringComparer.Ordinal), batched.Order(StringComparer.Ordinal));
-        Assert.Equal(batched.Count, batched.Distinct().Count());
-    }
-
-    [Fact]
-    public async Task The_analysis_sheet_derives_each_batch_as_the_statistics_derive_the_whole_registry()
-    {
-        await using var db = Db();
-        var filter = new MvdRegistry.Reporting.Export.Deidentified.ExportFilter("HFS", ["HOU", "PIT"]);
-        var query = new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter, analysisBatch: 7);
-        // The statistics' own load of the same operations, all at once.
-        var whole = await MvdRegistry.Data.RegistryLoader.LoadForStatisticsAsync(db, query.Operations());
-        var pseudonyms = new MvdRegistry.Reporting.Export.Deidentified.Pseudonyms("secret", new byte[32]);
-        var expected = whole.Operations.OrderBy(o => o.CaseId, StringComparer.Ordinal)
-            .Select(o => MvdRegistry.Reporting.Export.Deidentified.AnalysisColumns.Row(MvdRegistry.Core.Outcomes.OutcomeDerivation.Derive(o), pseudonyms))
-            .ToList();
-
-        var batched = new List<object?[]>();
-        await foreach (var outcome in query.Outcomes(CancellationToken.None))
-            batched.Add(MvdRegistry.Reporting.Export.Deidentified.AnalysisColumns.Row(outcome, pseudonyms));
-
-        Assert.True(expected.Count > 20);
-        Assert.Contains(whole.Operations, o => o.FollowUps.Count > 0 && o.Complications.Count > 0 && o.Imaging.Count > 0);
-        Assert.Equal(expected.Count, batched.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], batched[i]);
-    }
-
-    [Fact]
     public async Task The_progress_bar_s_row_estimate_counts_the_filtered_operations_and_scales_the_other_tables_by_their_share()
     {
         var patients = ReadReference("patients.csv").ToDictionary(p => p["patient_id"]);

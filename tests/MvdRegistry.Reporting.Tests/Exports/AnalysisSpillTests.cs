@@ -31,7 +31,6 @@ public sealed class AnalysisSpillTests
         spill.Add(new Complication { ComplicationId = "X1", CaseId = "C1", ComplicationType = Codes.Death, OnsetDate = Surgery.AddDays(20), ClavienDindo = "V", Resolved = Codes.No },
             new RowContext(Surgery));
 
-        Assert.True(spill.Merges());
         var outcomes = spill.Outcomes().ToList();
 
         Assert.Equal(["C1", "C2", "C3"], outcomes.Select(o => o.Operation.CaseId));
@@ -59,7 +58,7 @@ public sealed class AnalysisSpillTests
     }
 
     [Fact]
-    public void Children_whose_sheet_interleaves_the_operations_do_not_merge()
+    public void Children_whose_sheet_interleaves_the_operations_stop_the_sheet()
     {
         using var spill = new AnalysisSpill();
         spill.Add(Op("C1"), new RowContext(Surgery));
@@ -68,11 +67,12 @@ public sealed class AnalysisSpillTests
         spill.Add(Visit("C2", 3, "resolved"), new RowContext(Surgery));
         spill.Add(Visit("C1", 30, "resolved"), new RowContext(Surgery));
 
-        Assert.False(spill.Merges());
+        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().ToList());
+        Assert.Contains("grouped by operation", error.Message);
     }
 
     [Fact]
-    public void Children_whose_groups_come_in_another_order_than_the_operations_do_not_merge()
+    public void Children_whose_groups_come_in_another_order_than_the_operations_stop_the_sheet()
     {
         using var spill = new AnalysisSpill();
         spill.Add(Op("C1"), new RowContext(Surgery));
@@ -80,7 +80,8 @@ public sealed class AnalysisSpillTests
         spill.Add(new ImagingStudy { ImagingId = "I1", CaseId = "C2" }, new RowContext(Surgery));
         spill.Add(new ImagingStudy { ImagingId = "I2", CaseId = "C1" }, new RowContext(Surgery));
 
-        Assert.False(spill.Merges());
+        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().ToList());
+        Assert.Contains("grouped by operation", error.Message);
     }
 
     [Fact]
@@ -90,7 +91,6 @@ public sealed class AnalysisSpillTests
         spill.Add(new Operation { CaseId = "C1", PatientId = "P1" }, new RowContext(null));
         spill.Add(new Patient { PatientId = "P1" }, new RowContext(null));
 
-        Assert.True(spill.Merges());
         var outcome = Assert.Single(spill.Outcomes());
 
         Assert.Null(outcome.Operation.SurgeryDate);

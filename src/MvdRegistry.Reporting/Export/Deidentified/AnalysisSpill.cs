@@ -10,11 +10,10 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// imaging studies, follow-ups and complications, only the values outcome derivation and the analysis sheet
 /// read. Memory stays flat whatever the registry's size (e6c15b8 held the same values in memory: +53% peak
 /// from 10,000 to 100,000 patients).
-/// The analysis sheet then streams the files together: each child sheet is in its own key order, so the merge
-/// needs each operation's children to come together and the operations' groups in the operations' order (as
-/// the registry's keys are given). A first pass over the keys alone checks that; if not,
-/// <see cref="Merges"/> is false and the caller derives the sheet another way, before a row is written.
-/// An operation's children keep their sheet's order, as the statistics' loader gives them.
+/// The analysis sheet then streams the files together, which needs each operation's children to come together and
+/// the operations' groups in the operations' order: the order <see cref="DeidentifiedQuery"/> reads the repeating
+/// forms in. A child left over when the operations are done (its sheet in another order) stops the export.
+/// An operation's children keep their sheet's order (their key order), as the statistics' loader gives them.
 /// </summary>
 public sealed class AnalysisSpill : IDisposable
 {
@@ -48,22 +47,8 @@ public sealed class AnalysisSpill : IDisposable
         }
     }
 
-    /// <summary>Whether every child comes, in its sheet's order, within its operation's group, the groups in the operations' order (reads the files once).</summary>
-    public bool Merges()
-    {
-        var children = new[] { _imaging, _visits, _complications };
-        var readers = children.Select(s => s.Reader()).ToArray();
-        var operations = _operations.Reader();
-        while (operations.BaseStream.Position < operations.BaseStream.Length)
-        {
-            var caseId = ReadOperation(operations).CaseId;
-            for (var k = 0; k < readers.Length; k++)
-                while (readers[k].BaseStream.Position < readers[k].BaseStream.Length && Peek(readers[k]) == caseId) Skip(k, readers[k]);
-        }
-        return readers.All(r => r.BaseStream.Position == r.BaseStream.Length);
-    }
-
-    /// <summary>Every operation, in the order its row came (the operations sheet's), derived with its children; once <see cref="Merges"/> said so.</summary>
+    /// <summary>Every operation, in the order its row came (the operations sheet's), derived with its children.</summary>
+    /// <exception cref="InvalidOperationException">A child sheet's rows did not come grouped by operation in the operations' order.</exception>
     public IEnumerable<OperationOutcome> Outcomes()
     {
         var imaging = _imaging.Reader();
@@ -95,6 +80,9 @@ public sealed class AnalysisSpill : IDisposable
             }
             yield return OutcomeDerivation.Derive(operation);
         }
+        foreach (var (child, reader) in new[] { ("imaging", imaging), ("followups", visits), ("complications", complications) })
+            if (reader.BaseStream.Position < reader.BaseStream.Length)
+                throw new InvalidOperationException($"the {child} sheet's rows did not come grouped by operation in the operations' order");
     }
 
     private static bool More(BinaryReader r, string caseId) => r.BaseStream.Position < r.BaseStream.Length && Peek(r) == caseId;
@@ -120,17 +108,6 @@ public sealed class AnalysisSpill : IDisposable
         var caseId = r.ReadString();
         r.BaseStream.Position = at;
         return caseId;
-    }
-
-    private void Skip(int child, BinaryReader r)
-    {
-        r.ReadString();
-        switch (child)
-        {
-            case 0: Text(r); Text(r); break;
-            case 1: Day(r); Text(r); Text(r); break;
-            default: Text(r); Day(r); Text(r); Text(r); break;
-        }
     }
 
     private static void Text(BinaryWriter w, string? text)

@@ -84,7 +84,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
             sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts[form]));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(query, spill, pseudonyms, ct), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, pseudonyms, ct).ToAsyncEnumerable(), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.
@@ -129,21 +129,14 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         }
     }
 
-    /// <summary>
-    /// The analysis sheet's rows, read only after the form sheets' (the pump reads the sheets in order): streamed from what they left
-    /// in <paramref name="spill"/>; from the database a batch at a time if the children's sheets' order does not merge with the operations'.
-    /// </summary>
-    private static async IAsyncEnumerable<object?[]> AnalysisRows(DeidentifiedQuery query, AnalysisSpill spill, Pseudonyms pseudonyms,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The analysis sheet's rows, read only after the form sheets' (the pump reads the sheets in order): derived from what they left in <paramref name="spill"/>.</summary>
+    private static IEnumerable<object?[]> AnalysisRows(AnalysisSpill spill, Pseudonyms pseudonyms, CancellationToken ct)
     {
-        if (spill.Merges())
-            foreach (var outcome in spill.Outcomes())
-            {
-                ct.ThrowIfCancellationRequested();
-                yield return AnalysisColumns.Row(outcome, pseudonyms);
-            }
-        else
-            await foreach (var outcome in query.Outcomes(ct)) yield return AnalysisColumns.Row(outcome, pseudonyms);
+        foreach (var outcome in spill.Outcomes())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return AnalysisColumns.Row(outcome, pseudonyms);
+        }
     }
 
     /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>
