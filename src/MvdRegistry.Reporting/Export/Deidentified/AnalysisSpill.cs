@@ -51,41 +51,52 @@ public sealed class AnalysisSpill : IDisposable
     /// <exception cref="InvalidOperationException">A child sheet's rows did not come grouped by operation in the operations' order.</exception>
     public IEnumerable<OperationOutcome> Outcomes()
     {
-        var imaging = _imaging.Reader();
-        var visits = _visits.Reader();
-        var complications = _complications.Reader();
+        var imaging = new Children(_imaging.Reader());
+        var visits = new Children(_visits.Reader());
+        var complications = new Children(_complications.Reader());
         var operations = _operations.Reader();
         while (operations.BaseStream.Position < operations.BaseStream.Length)
         {
             var operation = ReadOperation(operations);
             var id = operation.CaseId;
-            while (More(imaging, id))
-            {
-                imaging.ReadString();
-                operation.Imaging.Add(new ImagingStudy { CaseId = id, NvcDetected = Text(imaging), VesselImg = Text(imaging), Operation = operation });
-            }
-            while (More(visits, id))
-            {
-                visits.ReadString();
-                operation.FollowUps.Add(new FollowUp { CaseId = id, VisitDate = Day(visits), HfsStatus = Text(visits), BniPain = Text(visits), Operation = operation });
-            }
-            while (More(complications, id))
-            {
-                complications.ReadString();
+            for (var r = imaging.Of(id); r is not null; r = imaging.Of(id))
+                operation.Imaging.Add(new ImagingStudy { CaseId = id, NvcDetected = Text(r), VesselImg = Text(r), Operation = operation });
+            for (var r = visits.Of(id); r is not null; r = visits.Of(id))
+                operation.FollowUps.Add(new FollowUp { CaseId = id, VisitDate = Day(r), HfsStatus = Text(r), BniPain = Text(r), Operation = operation });
+            for (var r = complications.Of(id); r is not null; r = complications.Of(id))
                 operation.Complications.Add(new Complication
                 {
-                    CaseId = id, ComplicationType = Text(complications), OnsetDate = Day(complications), ClavienDindo = Text(complications),
-                    Resolved = Text(complications), Operation = operation,
+                    CaseId = id, ComplicationType = Text(r), OnsetDate = Day(r), ClavienDindo = Text(r), Resolved = Text(r), Operation = operation,
                 });
-            }
             yield return OutcomeDerivation.Derive(operation);
         }
-        foreach (var (child, reader) in new[] { ("imaging", imaging), ("followups", visits), ("complications", complications) })
-            if (reader.BaseStream.Position < reader.BaseStream.Length)
-                throw new InvalidOperationException($"the {child} sheet's rows did not come grouped by operation in the operations' order");
+        foreach (var (child, rows) in new[] { ("imaging", imaging), ("followups", visits), ("complications", complications) })
+            if (rows.Left) throw new InvalidOperationException($"the {child} sheet's rows did not come grouped by operation in the operations' order");
     }
 
-    private static bool More(BinaryReader r, string caseId) => r.BaseStream.Position < r.BaseStream.Length && Peek(r) == caseId;
+    /// <summary>A child file read row by row, each row's operation key read once, ahead of its values.</summary>
+    private sealed class Children(BinaryReader reader)
+    {
+        private string? _next;
+        private bool _read;
+
+        /// <summary>Whether a row is left that no operation took.</summary>
+        public bool Left => Next() is not null;
+
+        /// <summary>The reader at the values of the next row when that row is <paramref name="caseId"/>'s (the row is then taken); null when not.</summary>
+        public BinaryReader? Of(string caseId)
+        {
+            if (Next() != caseId) return null;
+            _read = false;
+            return reader;
+        }
+
+        private string? Next()
+        {
+            if (!_read) (_next, _read) = (reader.BaseStream.Position < reader.BaseStream.Length ? reader.ReadString() : null, true);
+            return _next;
+        }
+    }
 
     private static Operation ReadOperation(BinaryReader r)
     {
@@ -99,15 +110,6 @@ public sealed class AnalysisSpill : IDisposable
         operation.SdsPctPreop = r.ReadBoolean() ? r.ReadInt32() : null;
         operation.Patient = new Patient { PatientId = operation.PatientId, SiteCode = site, BirthDate = birth };
         return operation;
-    }
-
-    /// <summary>The next row's operation key, the reader left where it was.</summary>
-    private static string Peek(BinaryReader r)
-    {
-        var at = r.BaseStream.Position;
-        var caseId = r.ReadString();
-        r.BaseStream.Position = at;
-        return caseId;
     }
 
     private static void Text(BinaryWriter w, string? text)
