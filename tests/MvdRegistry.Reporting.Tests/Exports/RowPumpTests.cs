@@ -58,6 +58,24 @@ public sealed class RowPumpTests
     }
 
     [Fact]
+    public async Task A_writer_cancelled_stops_at_the_next_batch_with_the_cancellation()
+    {
+        await using var pump = RowPump.Start([Numbers("endless", int.MaxValue)], CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in pump.Rows(0, cancel.Token))
+            {
+                if (++seen == 1) await cancel.CancelAsync();
+                Assert.True(seen <= RowPump.BatchRows, "rows went on past the batch the cancellation came in");
+            }
+        });
+        Assert.Equal(RowPump.BatchRows, seen);
+    }
+
+    [Fact]
     public async Task Disposing_stops_a_reader_the_writer_left_behind()
     {
         var endless = Numbers("endless", int.MaxValue);

@@ -23,6 +23,15 @@ public sealed class Pseudonyms : IDisposable
     private readonly byte[] _salt;
     private readonly Dictionary<(string, string), string> _cache = [];
 
+    /// <summary>
+    /// The pseudonyms kept for keys that come again soon (an operation's key on its children's rows, which come grouped
+    /// by operation; a surgeon code). Kept small on purpose: a kept pseudonym survives the garbage collections
+    /// that come while it is kept and is promoted to an older generation. With 10,000 kept, the xlsx export
+    /// of 100,000 patients made 49-59 generation-1 collections and 0.84-0.91 s of GC pauses; with 256, 5 and
+    /// 0.53-0.54 s (measured 2026-12-03).
+    /// </summary>
+    public const int Kept = 256;
+
     public Pseudonyms(string secret, byte[]? salt = null)
     {
         if (string.IsNullOrEmpty(secret)) throw new ArgumentException("the registry's pseudonym secret is empty", nameof(secret));
@@ -33,8 +42,8 @@ public sealed class Pseudonyms : IDisposable
     /// <param name="kind">The form whose key it is (patient, case ...) or the variable (surgeon_code).</param>
     public string Of(string kind, string value)
     {
-        // Surgeon codes repeat on every row; keys repeat once per child row. Memory stays bounded by
-        // the cache's reset below, so a million keys do not pile up.
+        // Surgeon codes repeat on every row; keys repeat on their children's rows. The cache is emptied when
+        // full (below), so a million keys do not pile up.
         if (_cache.TryGetValue((kind, value), out var known)) return known;
         // HMAC over salt, kind, NUL and key (UTF-8), hashed from the stack: a million keys a sheet made
         // four arrays and a string builder each.
@@ -56,7 +65,7 @@ public sealed class Pseudonyms : IDisposable
             text[3 + 2 * i] = Alphabet[hash[i] & 15];
         }
         var pseudonym = new string(text);
-        if (_cache.Count >= 10_000) _cache.Clear();
+        if (_cache.Count >= Kept) _cache.Clear();
         _cache[(kind, value)] = pseudonym;
         return pseudonym;
     }

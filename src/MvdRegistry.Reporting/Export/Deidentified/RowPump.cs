@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace MvdRegistry.Reporting.Export.Deidentified;
@@ -38,14 +37,64 @@ public sealed class RowPump : IAsyncDisposable
     public static RowPump Start(IReadOnlyList<IAsyncEnumerable<object?[]>> sources, CancellationToken ct) => new(sources, ct);
 
     /// <summary>The rows of source <paramref name="index"/>, as they arrive; enumerate each once, in order.</summary>
-    public async IAsyncEnumerable<object?[]> Rows(int index, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<object?[]> Rows(int index, CancellationToken ct = default) => new SheetRows(_channels[index].Reader, ct);
+
+    /// <summary>
+    /// A sheet's rows taken from its channel a batch at a time: the writer's step to the next row is an array read,
+    /// not an async iterator's (the writer is the slower side of an xlsx export, and takes a million rows).
+    /// </summary>
+    private sealed class SheetRows(ChannelReader<object?[][]> channel, CancellationToken ct) : IAsyncEnumerable<object?[]>
     {
-        var reader = _channels[index].Reader;
-        while (await reader.WaitToReadAsync(ct))
+        public IAsyncEnumerator<object?[]> GetAsyncEnumerator(CancellationToken other = default) => new Enumerator(channel, ct, other);
+
+        private sealed class Enumerator : IAsyncEnumerator<object?[]>
         {
-            while (reader.TryRead(out var batch))
+            private readonly ChannelReader<object?[][]> _channel;
+            private readonly CancellationTokenSource? _linked;
+            private readonly CancellationToken _ct;
+            private object?[][] _batch = [];
+            private int _next;
+
+            public Enumerator(ChannelReader<object?[][]> channel, CancellationToken ct, CancellationToken other)
             {
-                foreach (var row in batch) yield return row;
+                _channel = channel;
+                if (ct.CanBeCanceled && other.CanBeCanceled && ct != other)
+                {
+                    _linked = CancellationTokenSource.CreateLinkedTokenSource(ct, other);
+                    _ct = _linked.Token;
+                }
+                else _ct = ct.CanBeCanceled ? ct : other;
+            }
+
+            public object?[] Current { get; private set; } = [];
+
+            public ValueTask<bool> MoveNextAsync()
+            {
+                if (_next >= _batch.Length) return NextBatchAsync();
+                Current = _batch[_next++];
+                return new ValueTask<bool>(true);
+            }
+
+            /// <summary>The next batch's first row; false when the sheet is done, its reading's error when it failed.</summary>
+            private async ValueTask<bool> NextBatchAsync()
+            {
+                while (true)
+                {
+                    _ct.ThrowIfCancellationRequested();
+                    if (_channel.TryRead(out var batch) && batch.Length > 0)
+                    {
+                        (_batch, _next) = (batch, 1);
+                        Current = batch[0];
+                        return true;
+                    }
+                    if (!await _channel.WaitToReadAsync(_ct)) return false;
+                }
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                _linked?.Dispose();
+                return ValueTask.CompletedTask;
             }
         }
     }
