@@ -25,13 +25,13 @@ public abstract partial class DeidentifiedExportTests<TDatabase>
         var whole = await MvdRegistry.Data.RegistryLoader.LoadForStatisticsAsync(db, query.Operations());
         var pseudonyms = new Pseudonyms("secret", new byte[32]);
         var expected = whole.Operations.OrderBy(o => o.CaseId, StringComparer.Ordinal)
-            .Select(o => AnalysisColumns.Row(OutcomeDerivation.Derive(o), pseudonyms)).ToList();
+            .Select(o => AnalysisColumns.Row(OutcomeDerivation.Derive(o), AnalysisKeys.Of(o, pseudonyms))).ToList();
 
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(pseudonyms);
         foreach (var form in Forms.All)
             await foreach (var (record, context) in query.Rows(form, CancellationToken.None)) spill.Add(record, context);
 
-        var derived = spill.Outcomes().Select(o => AnalysisColumns.Row(o, pseudonyms)).ToList();
+        var derived = spill.Outcomes().Select(o => AnalysisColumns.Row(o.Outcome, o.Keys)).ToList();
         Assert.True(expected.Count > 20);
         Assert.Contains(whole.Operations, o => o.FollowUps.Count > 0 && o.Complications.Count > 0 && o.Imaging.Count > 0);
         Assert.Contains(whole.Operations, o => o.Complications.Count > 0 && OutcomeDerivation.Derive(o).Major);

@@ -21,7 +21,7 @@ public sealed class AnalysisSpillTests
     [Fact]
     public void Each_operation_is_derived_with_its_own_children_in_their_sheet_s_order()
     {
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(new Pseudonyms("secret"));
         spill.Add(Op("C1"), new RowContext(Surgery, new DateOnly(1950, 1, 1), Site: "HOU"));
         spill.Add(Op("C2"), new RowContext(Surgery, null, Site: null));
         spill.Add(Op("C3"), new RowContext(Surgery));
@@ -31,7 +31,7 @@ public sealed class AnalysisSpillTests
         spill.Add(new Complication { ComplicationId = "X1", CaseId = "C1", ComplicationType = Codes.Death, OnsetDate = Surgery.AddDays(20), ClavienDindo = "V", Resolved = Codes.No },
             new RowContext(Surgery));
 
-        var outcomes = spill.Outcomes().ToList();
+        var outcomes = spill.Outcomes().Select(o => o.Outcome).ToList();
 
         Assert.Equal(["C1", "C2", "C3"], outcomes.Select(o => o.Operation.CaseId));
         var (c1, c2, c3) = (outcomes[0], outcomes[1], outcomes[2]);
@@ -60,38 +60,38 @@ public sealed class AnalysisSpillTests
     [Fact]
     public void Children_whose_sheet_interleaves_the_operations_stop_the_sheet()
     {
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(new Pseudonyms("secret"));
         spill.Add(Op("C1"), new RowContext(Surgery));
         spill.Add(Op("C2"), new RowContext(Surgery));
         spill.Add(Visit("C1", 3, "resolved"), new RowContext(Surgery));
         spill.Add(Visit("C2", 3, "resolved"), new RowContext(Surgery));
         spill.Add(Visit("C1", 30, "resolved"), new RowContext(Surgery));
 
-        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().ToList());
+        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().Select(o => o.Outcome).ToList());
         Assert.Contains("grouped by operation", error.Message);
     }
 
     [Fact]
     public void Children_whose_groups_come_in_another_order_than_the_operations_stop_the_sheet()
     {
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(new Pseudonyms("secret"));
         spill.Add(Op("C1"), new RowContext(Surgery));
         spill.Add(Op("C2"), new RowContext(Surgery));
         spill.Add(new ImagingStudy { ImagingId = "I1", CaseId = "C2" }, new RowContext(Surgery));
         spill.Add(new ImagingStudy { ImagingId = "I2", CaseId = "C1" }, new RowContext(Surgery));
 
-        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().ToList());
+        var error = Assert.Throws<InvalidOperationException>(() => spill.Outcomes().Select(o => o.Outcome).ToList());
         Assert.Contains("grouped by operation", error.Message);
     }
 
     [Fact]
     public void Values_not_recorded_stay_empty()
     {
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(new Pseudonyms("secret"));
         spill.Add(new Operation { CaseId = "C1", PatientId = "P1" }, new RowContext(null));
         spill.Add(new Patient { PatientId = "P1" }, new RowContext(null));
 
-        var outcome = Assert.Single(spill.Outcomes());
+        var outcome = Assert.Single(spill.Outcomes().Select(o => o.Outcome));
 
         Assert.Null(outcome.Operation.SurgeryDate);
         Assert.Null(outcome.Operation.PtaDbPreop);
@@ -100,5 +100,22 @@ public sealed class AnalysisSpillTests
         Assert.Null(outcome.Operation.SurgeonCode);
         Assert.Null(outcome.LosDays);
         Assert.Null(outcome.GrClassPreop);
+    }
+
+    [Fact]
+    public void Each_operation_comes_back_with_its_own_and_its_patient_s_pseudonyms_of_this_export()
+    {
+        var salt = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        using var pseudonyms = new Pseudonyms("secret", salt);
+        using var again = new Pseudonyms("secret", salt);
+        using var spill = new AnalysisSpill(pseudonyms);
+        spill.Add(Op("C1"), new RowContext(Surgery));
+        spill.Add(Op("C2"), new RowContext(Surgery));
+
+        var keys = spill.Outcomes().Select(o => o.Keys).ToList();
+
+        Assert.Equal([again.Of("case", "C1"), again.Of("case", "C2")], keys.Select(k => k.Case));
+        Assert.Equal([again.Of("patient", "P1"), again.Of("patient", "P2")], keys.Select(k => k.Patient));
+        Assert.All(keys, k => Assert.Same(pseudonyms, k.Pseudonyms));
     }
 }

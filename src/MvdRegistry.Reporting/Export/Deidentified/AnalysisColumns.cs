@@ -1,4 +1,5 @@
 using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 
 namespace MvdRegistry.Reporting.Export.Deidentified;
@@ -27,20 +28,20 @@ public static class AnalysisColumns
     private static ExportColumn Derived(string name, string label, string type, string definition, string empty, IReadOnlyList<Choice>? codes = null, string unit = "") =>
         new(name, label, type, codes ?? (type == ColumnTypes.Binary ? YesNo01 : []), unit, "OUTCOMES.md: " + definition, empty);
 
-    private static readonly (ExportColumn Column, Func<OperationOutcome, Pseudonyms, object?> Value)[] Definitions = Build();
+    private static readonly (ExportColumn Column, Func<OperationOutcome, AnalysisKeys, object?> Value)[] Definitions = Build();
 
     public static IReadOnlyList<ExportColumn> Columns { get; } = Definitions.Select(d => d.Column).ToArray();
 
-    public static object?[] Row(OperationOutcome outcome, Pseudonyms pseudonyms)
+    public static object?[] Row(OperationOutcome outcome, AnalysisKeys keys)
     {
         var row = new object?[Definitions.Length];
-        for (var i = 0; i < row.Length; i++) row[i] = Definitions[i].Value(outcome, pseudonyms);
+        for (var i = 0; i < row.Length; i++) row[i] = Definitions[i].Value(outcome, keys);
         return row;
     }
 
     private static object? Bit(bool? value) => value is { } b ? (b ? 1 : 0) : null;
 
-    private static (ExportColumn, Func<OperationOutcome, Pseudonyms, object?>)[] Build()
+    private static (ExportColumn, Func<OperationOutcome, AnalysisKeys, object?>)[] Build()
     {
         var d = DataDictionary.Instance;
         var caseForm = DeidentifiedForm.Of(Forms.Case, d);
@@ -50,11 +51,11 @@ public static class AnalysisColumns
         const string hfs = "HFS operations; empty for other indications";
         return
         [
-            (Copy(caseForm, "case_id"), (o, p) => p.Of(Forms.Case, o.Operation.CaseId)),
-            (Copy(caseForm, "patient_id"), (o, p) => p.Of(Forms.Patient, o.Operation.PatientId)),
+            (Copy(caseForm, "case_id"), (_, k) => k.Case),
+            (Copy(caseForm, "patient_id"), (_, k) => k.Patient),
             (Copy(patientForm, "site_code"), (o, _) => o.Patient?.SiteCode),
             (Copy(caseForm, "indication"), (o, _) => o.Indication),
-            (Copy(caseForm, "surgeon_code"), (o, p) => o.Operation.SurgeonCode is { Length: > 0 } s ? p.Of("surgeon_code", s) : null),
+            (Copy(caseForm, "surgeon_code"), (o, k) => o.Operation.SurgeonCode is { Length: > 0 } s ? k.Pseudonyms.Of("surgeon_code", s) : null),
             (Copy(caseForm, "surgery_year"), (o, _) => o.Operation.SurgeryDate?.Year),
             (AgeAtSurgery, (o, _) => CappedAge(o.Patient?.BirthDate, o.Operation.SurgeryDate)),
             (Derived("los_days", "Length of stay", ColumnTypes.Integer, "los_days = day(discharge_date)", "no discharge date", unit: "days"), (o, _) => o.LosDays),
@@ -77,4 +78,15 @@ public static class AnalysisColumns
             (Derived("death_30d", "Death within 30 days", ColumnTypes.Binary, "Complications, death_30d: a death with day(onset_date) <= 30", "never empty"), (o, _) => o.Death30d ? 1 : 0),
         ];
     }
+}
+
+/// <summary>
+/// An analysis row's pseudonyms: its operation's and its patient's, as the operations sheet gave them (<see cref="AnalysisSpill"/>
+/// keeps them, so they are not computed a second time), and the export's <see cref="Deidentified.Pseudonyms"/> for its surgeon code.
+/// </summary>
+public readonly record struct AnalysisKeys(string Case, string Patient, Pseudonyms Pseudonyms)
+{
+    /// <summary>The operation's pseudonyms, computed.</summary>
+    public static AnalysisKeys Of(Operation operation, Pseudonyms pseudonyms) =>
+        new(pseudonyms.Of(Forms.Case, operation.CaseId), pseudonyms.Of(Forms.Patient, operation.PatientId), pseudonyms);
 }

@@ -14,8 +14,10 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// the operations' groups in the operations' order: the order <see cref="DeidentifiedQuery"/> reads the repeating
 /// forms in. A child left over when the operations are done (its sheet in another order) stops the export.
 /// An operation's children keep their sheet's order (their key order), as the statistics' loader gives them.
+/// An operation's row keeps its key's and its patient's pseudonyms, which the operations sheet has just made
+/// (<paramref name="pseudonyms"/> still holds them): the analysis sheet does not make them again.
 /// </summary>
-public sealed class AnalysisSpill : IDisposable
+public sealed class AnalysisSpill(Pseudonyms pseudonyms) : IDisposable
 {
     private readonly Spill _operations = new(), _imaging = new(), _visits = new(), _complications = new();
 
@@ -31,6 +33,8 @@ public sealed class AnalysisSpill : IDisposable
                 Day(w, context.BirthDate); Day(w, o.SurgeryDate); Day(w, o.DischargeDate);
                 w.Write(o.PtaDbPreop.HasValue); if (o.PtaDbPreop is { } pta) w.Write(pta);
                 w.Write(o.SdsPctPreop.HasValue); if (o.SdsPctPreop is { } sds) w.Write(sds);
+                var keys = AnalysisKeys.Of(o, pseudonyms);
+                w.Write(keys.Case); w.Write(keys.Patient);
                 break;
             case ImagingStudy s:
                 w = _imaging.Writer;
@@ -47,9 +51,9 @@ public sealed class AnalysisSpill : IDisposable
         }
     }
 
-    /// <summary>Every operation, in the order its row came (the operations sheet's), derived with its children.</summary>
+    /// <summary>Every operation, in the order its row came (the operations sheet's), derived with its children, with its pseudonyms.</summary>
     /// <exception cref="InvalidOperationException">A child sheet's rows did not come grouped by operation in the operations' order.</exception>
-    public IEnumerable<OperationOutcome> Outcomes()
+    public IEnumerable<(OperationOutcome Outcome, AnalysisKeys Keys)> Outcomes()
     {
         var imaging = new Children(_imaging.Reader());
         var visits = new Children(_visits.Reader());
@@ -58,6 +62,7 @@ public sealed class AnalysisSpill : IDisposable
         while (operations.BaseStream.Position < operations.BaseStream.Length)
         {
             var operation = ReadOperation(operations);
+            var keys = new AnalysisKeys(operations.ReadString(), operations.ReadString(), pseudonyms);
             var id = operation.CaseId;
             for (var r = imaging.Of(id); r is not null; r = imaging.Of(id))
                 operation.Imaging.Add(new ImagingStudy { CaseId = id, NvcDetected = Text(r), VesselImg = Text(r), Operation = operation });
@@ -68,7 +73,7 @@ public sealed class AnalysisSpill : IDisposable
                 {
                     CaseId = id, ComplicationType = Text(r), OnsetDate = Day(r), ClavienDindo = Text(r), Resolved = Text(r), Operation = operation,
                 });
-            yield return OutcomeDerivation.Derive(operation);
+            yield return (OutcomeDerivation.Derive(operation), keys);
         }
         foreach (var (child, rows) in new[] { ("imaging", imaging), ("followups", visits), ("complications", complications) })
             if (rows.Left) throw new InvalidOperationException($"the {child} sheet's rows did not come grouped by operation in the operations' order");

@@ -77,14 +77,14 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
         // The analysis sheet derives from what the form sheets' rows leave in these files as they pass (the pump reads the sheets in order).
-        using var spill = new AnalysisSpill();
+        using var spill = new AnalysisSpill(pseudonyms);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
         {
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
             sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts[form]));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, pseudonyms, ct).ToAsyncEnumerable(), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, ct).ToAsyncEnumerable(), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.
@@ -124,18 +124,20 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
     {
         await foreach (var (record, context) in query.Rows(rules.Form, ct))
         {
+            // The row first: the spill takes the pseudonyms it has just made.
+            var row = rules.Row(record, context, pseudonyms);
             spill.Add(record, context);
-            yield return rules.Row(record, context, pseudonyms);
+            yield return row;
         }
     }
 
     /// <summary>The analysis sheet's rows, read only after the form sheets' (the pump reads the sheets in order): derived from what they left in <paramref name="spill"/>.</summary>
-    private static IEnumerable<object?[]> AnalysisRows(AnalysisSpill spill, Pseudonyms pseudonyms, CancellationToken ct)
+    private static IEnumerable<object?[]> AnalysisRows(AnalysisSpill spill, CancellationToken ct)
     {
-        foreach (var outcome in spill.Outcomes())
+        foreach (var (outcome, keys) in spill.Outcomes())
         {
             ct.ThrowIfCancellationRequested();
-            yield return AnalysisColumns.Row(outcome, pseudonyms);
+            yield return AnalysisColumns.Row(outcome, keys);
         }
     }
 
