@@ -713,3 +713,56 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    DROP INDEX "IX_imaging_studies_case_id";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    DROP INDEX "IX_followups_case_id";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    DROP INDEX "IX_complications_case_id";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    CREATE INDEX "IX_imaging_studies_case_id_imaging_id" ON imaging_studies (case_id, imaging_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    CREATE INDEX "IX_followups_case_id_followup_id" ON followups (case_id, followup_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    CREATE INDEX "IX_complications_case_id_complication_id" ON complications (case_id, complication_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203042406_ChildRowsByOperationIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203042406_ChildRowsByOperationIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

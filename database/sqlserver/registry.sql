@@ -772,3 +772,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    DROP INDEX [IX_imaging_studies_case_id] ON [imaging_studies];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    DROP INDEX [IX_followups_case_id] ON [followups];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    DROP INDEX [IX_complications_case_id] ON [complications];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_imaging_studies_case_id_imaging_id] ON [imaging_studies] ([case_id], [imaging_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_followups_case_id_followup_id] ON [followups] ([case_id], [followup_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_complications_case_id_complication_id] ON [complications] ([case_id], [complication_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203042409_ChildRowsByOperationIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203042409_ChildRowsByOperationIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

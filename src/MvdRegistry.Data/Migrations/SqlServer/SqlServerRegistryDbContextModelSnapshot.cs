@@ -152,7 +152,7 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasKey("ComplicationId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "ComplicationId");
 
                     b.ToTable("complications", (string)null);
                 });
@@ -240,7 +240,7 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasKey("FollowupId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "FollowupId");
 
                     b.ToTable("followups", (string)null);
                 });
@@ -322,7 +322,7 @@ namespace MvdRegistry.Data.Migrations.SqlServer
 
                     b.HasKey("ImagingId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "ImagingId");
 
                     b.ToTable("imaging_studies", (string)null);
                 });

@@ -145,7 +145,7 @@ namespace MvdRegistry.Data.Migrations.Sqlite
 
                     b.HasKey("ComplicationId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "ComplicationId");
 
                     b.ToTable("complications", (string)null);
                 });
@@ -233,7 +233,7 @@ namespace MvdRegistry.Data.Migrations.Sqlite
 
                     b.HasKey("FollowupId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "FollowupId");
 
                     b.ToTable("followups", (string)null);
                 });
@@ -315,7 +315,7 @@ namespace MvdRegistry.Data.Migrations.Sqlite
 
                     b.HasKey("ImagingId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "ImagingId");
 
                     b.ToTable("imaging_studies", (string)null);
                 });
