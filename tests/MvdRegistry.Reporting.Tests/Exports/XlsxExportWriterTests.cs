@@ -43,4 +43,28 @@ public sealed class XlsxExportWriterTests : IDisposable
         Assert.Equal(2, written["full"]);
         Assert.False(written.ContainsKey("empty"));
     }
+
+    /// <summary>Rows that never end: one, then a wait for the next that only a cancellation ends.</summary>
+    private static async IAsyncEnumerable<object?[]> Endless([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        yield return ["P-a"];
+        await Task.Delay(Timeout.Infinite, ct);
+        yield return ["P-b"];
+    }
+
+    [Fact]
+    public async Task A_cancellation_while_the_writer_waits_for_rows_ends_the_write()
+    {
+        var path = Path.Combine(_folder, "cancelled.xlsx");
+        using var cancel = new CancellationTokenSource();
+        var rows = 0;
+        ExportSheet[] sheets = [new("full", [Column("id")], Endless(), 2)];
+
+        var writing = XlsxExportWriter.WriteAsync(path, sheets, (_, count) => { rows = count; cancel.Cancel(); }, cancel.Token);
+
+        var finished = await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.Same(writing, finished);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writing);
+        Assert.Equal(1, rows);
+    }
 }
