@@ -19,6 +19,34 @@ public sealed class AnalysisSpillTests
         new() { FollowupId = $"F{caseId}{day}", CaseId = caseId, VisitDate = Surgery.AddDays(day), HfsStatus = status };
 
     [Fact]
+    public void The_spill_files_have_no_name_from_the_start_so_an_export_killed_midway_leaves_none()
+    {
+        var folder = Directory.CreateTempSubdirectory("mvd-spill-").FullName;
+        try
+        {
+            using (var spill = new AnalysisSpill(new Pseudonyms("secret"), folder))
+            {
+                spill.Add(Op("C1"), new RowContext(Surgery, new DateOnly(1950, 1, 1), Site: "HOU"));
+                spill.Add(new ImagingStudy { ImagingId = "I1", CaseId = "C1", NvcDetected = Codes.Yes, VesselImg = "AICA" }, new RowContext(Surgery));
+                spill.Add(Visit("C1", 5, "resolved"), new RowContext(Surgery));
+                spill.Add(new Complication { ComplicationId = "X1", CaseId = "C1", ComplicationType = Codes.Death, OnsetDate = Surgery.AddDays(20) }, new RowContext(Surgery));
+
+                Assert.Empty(Directory.GetFileSystemEntries(folder));
+                var outcome = Assert.Single(spill.Outcomes().Select(o => o.Outcome));
+                Assert.Equal([5], outcome.Visits.Select(v => v.Day));
+                Assert.True(outcome.ImagingConcordant);
+                Assert.True(outcome.Death30d);
+                Assert.Equal("C1", Assert.Single(spill.Outcomes()).Outcome.Operation.CaseId);
+            }
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Each_operation_is_derived_with_its_own_children_in_their_sheet_s_order()
     {
         using var spill = new AnalysisSpill(new Pseudonyms("secret"));

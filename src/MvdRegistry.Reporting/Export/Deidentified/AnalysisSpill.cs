@@ -5,7 +5,7 @@ using MvdRegistry.Core.Outcomes;
 namespace MvdRegistry.Reporting.Export.Deidentified;
 
 /// <summary>
-/// What the analysis sheet derives from, written to temporary files (deleted when closed) as the form sheets'
+/// What the analysis sheet derives from, written to temporary files (nameless: see Spill) as the form sheets'
 /// rows pass: one file for the operations (with the patient's site and birth date), one for each of their
 /// imaging studies, follow-ups and complications, only the values outcome derivation and the analysis sheet
 /// read. Memory stays flat whatever the registry's size (e6c15b8 held the same values in memory: +53% peak
@@ -17,9 +17,10 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// An operation's row keeps its key's and its patient's pseudonyms, which the operations sheet has just made
 /// (<paramref name="pseudonyms"/> still holds them): the analysis sheet does not make them again.
 /// </summary>
-public sealed class AnalysisSpill(Pseudonyms pseudonyms) : IDisposable
+/// <param name="folder">Where the files are made (the system's temporary folder by default); none keeps a name there.</param>
+public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) : IDisposable
 {
-    private readonly Spill _operations = new(), _imaging = new(), _visits = new(), _complications = new();
+    private readonly Spill _operations = new(folder), _imaging = new(folder), _visits = new(folder), _complications = new(folder);
 
     /// <summary>Keeps what the analysis sheet needs of a form's row (a patient's row needs nothing: its operation's row brings its site and birth date).</summary>
     public void Add(RegistryRecord record, RowContext context)
@@ -138,7 +139,7 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms) : IDisposable
     /// A spill file read from its start. Its length is taken once, when it is opened: the file is written in full by
     /// then, and asking the file system for it at every row (a FileStream's Length) cost a second of CPU at 100,000 patients.
     /// </summary>
-    private sealed class SpillReader(Stream stream) : BinaryReader(stream, Encoding.UTF8)
+    private sealed class SpillReader(Stream stream) : BinaryReader(stream, Encoding.UTF8, leaveOpen: true)
     {
         private readonly long _length = stream.Length;
 
@@ -146,33 +147,51 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms) : IDisposable
         public bool More => BaseStream.Position < _length;
     }
 
-    /// <summary>One temporary file, written once, then read from its start (each reader a stream of its own).</summary>
-    private sealed class Spill : IDisposable
+    /// <summary>
+    /// One temporary file, written once, then read from its start. The file loses its name as soon as it is made: only
+    /// its two open handles (one to write, one to read) keep it, and the system frees it when they close, however the
+    /// process ends. An export that is killed leaves no spill behind, with its birth and surgery dates.
+    /// </summary>
+    private sealed class Spill(string? folder) : IDisposable
     {
-        private readonly string _path = Path.Combine(Path.GetTempPath(), $"mvd-analysis-{Guid.NewGuid():N}.spill");
-        private readonly List<IDisposable> _open = [];
         private BinaryWriter? _writer;
+        private FileStream? _read;
 
-        public BinaryWriter Writer => _writer ??= Open(new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16), s => new BinaryWriter(s, Encoding.UTF8));
+        public BinaryWriter Writer => _writer ??= Create();
 
-        public SpillReader Reader()
+        private BinaryWriter Create()
         {
-            _writer?.Flush();
-            Stream stream = _writer is null ? new MemoryStream() : new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
-            return Open(stream, s => new SpillReader(s));
+            var path = Path.Combine(folder ?? Path.GetTempPath(), $"mvd-analysis-{Guid.NewGuid():N}.spill");
+            var write = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16);
+            try
+            {
+                _read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            }
+            catch
+            {
+                write.Dispose();
+                throw;
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+            return new BinaryWriter(write, Encoding.UTF8);
         }
 
-        private T Open<T>(Stream stream, Func<Stream, T> make) where T : IDisposable
+        /// <summary>The file from its start; one reader at a time (each call starts the same handle again).</summary>
+        public SpillReader Reader()
         {
-            var made = make(stream);
-            _open.Add(made);
-            return made;
+            if (_writer is null || _read is null) return new SpillReader(new MemoryStream());
+            _writer.Flush();
+            _read.Position = 0;
+            return new SpillReader(_read);
         }
 
         public void Dispose()
         {
-            foreach (var open in _open) open.Dispose();
-            if (_writer is not null) File.Delete(_path);
+            _writer?.Dispose();
+            _read?.Dispose();
         }
     }
 }
