@@ -8,7 +8,8 @@ using Sylvan.Data.Csv;
 // MiniExcel (by the codebook's type: integer and binary columns as int, decimal as decimal, the rest as
 // text; empty cells as nothing), then times MiniExcel alone writing them as one workbook, given as the
 // export gives them: each sheet a SheetDataReader over its rows, written by the export's own call
-// (XlsxExportWriter.Save: MiniExcel's SaveAs, the export's configuration). Only the write is timed: this is the floor the export is held to.
+// (XlsxExportWriter.Save: MiniExcel's SaveAs, the export's configuration). Only the write is timed:
+// this is the floor the export is held to.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: ExportBaseline CSV-EXPORT-FOLDER OUT.xlsx");

@@ -11,11 +11,10 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 public static class XlsxExportWriter
 {
     /// <summary>
-    /// MiniExcel's options for the workbook, the same in the benchmark's baseline (tests/bench/ExportBaseline):
-    /// FastMode off (the rule), no automatic widths (they would need every row before the first is
-    /// written), no autofilter.
+    /// MiniExcel's options for the workbook (<see cref="Save"/>'s): FastMode off (the rule), no automatic
+    /// widths (they would need every row before the first is written), no autofilter.
     /// </summary>
-    public static OpenXmlConfiguration Configuration() => new()
+    private static OpenXmlConfiguration Configuration() => new()
     {
         FastMode = false,
         EnableAutoWidth = false,
