@@ -271,4 +271,31 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
 
 public sealed class SqliteDeidentifiedExportTests(SqliteTestDatabase database) : DeidentifiedExportTests<SqliteTestDatabase>(database);
 
-public sealed class PostgresDeidentifiedExportTests(PostgresTestDatabase database) : DeidentifiedExportTests<PostgresTestDatabase>(database);
+public sealed class PostgresDeidentifiedExportTests(PostgresTestDatabase database) : DeidentifiedExportTests<PostgresTestDatabase>(database)
+{
+    /// <summary>The planner settings the export's reads use (see ReadingSession) are the session's own: reset on the connection when it ends.</summary>
+    [Fact]
+    public async Task The_export_s_planner_settings_are_reset_on_its_connection_when_it_ends()
+    {
+        await using var db = Db();
+        // Opened here, the connection stays open after the export (EF Core closes only what it opened), so the settings it left are visible.
+        await db.Database.OpenConnectionAsync();
+        var before = await SettingsAsync(db);
+        var output = Path.Combine(Directory.CreateTempSubdirectory("mvd-planner-").FullName, "export.xlsx");
+
+        await new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedExport(db, "a-test-secret-of-more-than-thirty-two-characters")
+            .RunAsync(new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedExportRequest(MvdRegistry.Reporting.Export.Deidentified.ExportFormat.Xlsx, output, new()));
+
+        Assert.True(File.Exists(output));
+        Assert.Equal(before, await SettingsAsync(db));
+        Assert.Equal(["4", "2", "on"], before);
+        Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+    }
+
+    private static async Task<string[]> SettingsAsync(MvdRegistry.Data.RegistryDbContext db) =>
+        [
+            .. await db.Database.SqlQueryRaw<string>("SELECT current_setting('random_page_cost') AS \"Value\"").ToListAsync(),
+            .. await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"").ToListAsync(),
+            .. await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").ToListAsync(),
+        ];
+}
