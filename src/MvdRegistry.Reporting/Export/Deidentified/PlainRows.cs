@@ -19,16 +19,20 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// </summary>
 internal static class PlainRows
 {
+    /// <param name="started">The query already running on a connection of its own (<see cref="StartedQuery"/>), or none: then it runs now, on the context's.</param>
     public static async IAsyncEnumerable<(RegistryRecord, RowContext)> Read<TRow>(RegistryDbContext db, IQueryable query, IReadOnlySet<string> properties,
-        int extra, Func<TRow, IRowCells, int, RowContext> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
+        int extra, Func<TRow, IRowCells, int, RowContext> context, StartedQuery? started, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
     {
         var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model");
-        await db.Database.OpenConnectionAsync(ct);
+        var beside = started is null ? null : await started.TakeAsync();
+        if (beside is null) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = ((IQueryable<object>)query).CreateDbCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var cells = await OpenAsync(command, ct);
+            await using var command = beside is null ? ((IQueryable<object>)query).CreateDbCommand() : null;
+            if (command is not null) command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var cells = beside is { } running
+                ? new OpenCells(new DataReaderCells(running.Reader), running.Reader, running.Connection)
+                : await OpenAsync(command!, ct);
             var reader = cells.Cells;
             var columns = reader.FieldCount - extra;
             var names = Enumerable.Range(0, columns).Select(reader.GetName).ToList();
@@ -48,7 +52,7 @@ internal static class PlainRows
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (beside is null) await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -64,13 +68,14 @@ internal static class PlainRows
         return new OpenCells(new DataReaderCells(reader), reader);
     }
 
-    private sealed record OpenCells(IRowCells Cells, object Owner) : IAsyncDisposable
+    /// <summary>The rows' cells with what owns them: the statement or reader, and a connection of the rows' own (<see cref="StartedQuery"/>), closed after it.</summary>
+    private sealed record OpenCells(IRowCells Cells, object Owner, DbConnection? Connection = null) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
-            if (Owner is IAsyncDisposable async) return async.DisposeAsync();
-            ((IDisposable)Owner).Dispose();
-            return ValueTask.CompletedTask;
+            if (Owner is IAsyncDisposable async) await async.DisposeAsync();
+            else ((IDisposable)Owner).Dispose();
+            if (Connection is not null) await Connection.DisposeAsync();
         }
     }
 
