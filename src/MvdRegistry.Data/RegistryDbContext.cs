@@ -29,12 +29,6 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OverdueSiteList> OverdueSiteLists => Set<OverdueSiteList>();
 
-    /// <summary>
-    /// A second connection to this context's database, open, for a read beside the context's own (the caller disposes it);
-    /// none inside a transaction or for SQLite in memory, where it would not see what this context sees.
-    /// </summary>
-    public Task<System.Data.Common.DbConnection?> OpenConnectionBesideAsync(CancellationToken ct) => SecondConnection.OpenAsync(this, ct);
-
     /// <summary>Why the changes of the next SaveChanges are made, written into their audit rows.</summary>
     public string? AuditReason { get; set; }
 

@@ -73,7 +73,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         if (problems.Count > 0) throw new ExportRefusedException(problems);
 
         await using var session = await ReadingSession.OpenAsync(db, ct);
-        await using var query = new DeidentifiedQuery(db, request.Filter);
+        var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
         var counts = await query.EstimateAsync(ct);
         // The analysis sheet derives from what the form sheets' rows leave in these files as they pass (the pump reads the sheets in order).
@@ -82,8 +82,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         foreach (var form in Forms.All)
         {
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
-            // Asked for now: on a database server each form's query starts at once, to be read in its turn (StartedQuery).
-            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query.Rows(form, ct), rules, pseudonyms, spill, ct), counts[form]));
+            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts[form]));
         }
         sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, ct).ToAsyncEnumerable(), counts[Forms.Case]));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
@@ -120,10 +119,10 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
     }
 
-    private static async IAsyncEnumerable<object?[]> FormRows(IAsyncEnumerable<(MvdRegistry.Core.Model.RegistryRecord Record, RowContext Context)> rows,
-        DeidentifiedForm rules, Pseudonyms pseudonyms, AnalysisSpill spill, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<object?[]> FormRows(DeidentifiedQuery query, DeidentifiedForm rules, Pseudonyms pseudonyms, AnalysisSpill spill,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (record, context) in rows.WithCancellation(ct))
+        await foreach (var (record, context) in query.Rows(rules.Form, ct))
         {
             // The row first: the spill takes the pseudonyms it has just made.
             var row = rules.Row(record, context, pseudonyms);

@@ -14,13 +14,9 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// repeating forms (imaging, follow-ups, complications) grouped by operation, the operations' groups in the
 /// operations' key order, each group in the form's key order: the order the analysis sheet's inputs are merged in
 /// (<see cref="AnalysisSpill"/>). Nothing is held beyond the row being written.
-/// On a database server each form's query is sent when its rows are asked for (<see cref="Rows"/>), on a connection of its own, and
-/// read when they are enumerated (<see cref="StartedQuery"/>); disposing the query closes those never read.
 /// </summary>
-public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter) : IAsyncDisposable
+public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
 {
-    private readonly List<StartedQuery> _started = [];
-
     public IQueryable<Operation> Operations()
     {
         var operations = db.Operations.AsNoTracking().Where(o => o.Patient!.ConsentStatus != Codes.Withdrawn);
@@ -69,50 +65,29 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
         };
     }
 
-    /// <summary>
-    /// A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit), and an operation's
-    /// patient's site (for the analysis sheet). On a database server the query is sent now, on a connection of its own (none inside a
-    /// transaction, whose rows another connection would not see); on SQLite, in the process, when the rows are enumerated.
-    /// </summary>
+    /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit), and an operation's patient's site (for the analysis sheet).</summary>
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
         var operations = Operations();
         // Read by plain readers (PlainRows): the record's dictionary columns, then its context's.
         var variables = DataDictionary.Instance.Form(form).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
-        IAsyncEnumerable<(RegistryRecord, RowContext)> Read<TRow>(IQueryable query, int extra, Func<TRow, IRowCells, int, RowContext> context) where TRow : RegistryRecord, new() =>
-            PlainRows.Read(db, query, variables, extra, context, Start(query, ct), ct);
         return form switch
         {
-            Forms.Patient => Read<Patient>(Patients().OrderBy(p => p.PatientId), 0, (_, _, _) => new RowContext(null)),
-            Forms.Case => Read<Operation>(operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode }), 2,
-                (o, r, i) => new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1))),
-            Forms.Imaging => Read<ImagingStudy>(db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ImagingId), 1,
-                (_, r, i) => new RowContext(r.GetDate(i))),
-            Forms.FollowUp => Read<FollowUp>(db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.FollowupId), 1,
-                (_, r, i) => new RowContext(r.GetDate(i))),
-            Forms.Complication => Read<Complication>(db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
+            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), variables, 0, (_, _, _) => new RowContext(null), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode }), variables, 2,
+                (o, r, i) => new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1)), ct),
+            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ImagingId), variables, 1,
+                (_, r, i) => new RowContext(r.GetDate(i)), ct),
+            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.FollowupId), variables, 1,
+                (_, r, i) => new RowContext(r.GetDate(i)), ct),
+            Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
                 {
                     Row = c,
                     o.SurgeryDate,
                     LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
-                }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ComplicationId), 2,
-                (_, r, i) => new RowContext(r.GetDate(i), LastFuDay: OutcomeDerivation.DaysBetween(r.GetDate(i), r.GetDate(i + 1)))),
+                }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ComplicationId), variables, 2,
+                (_, r, i) => new RowContext(r.GetDate(i), LastFuDay: OutcomeDerivation.DaysBetween(r.GetDate(i), r.GetDate(i + 1))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };
-    }
-
-    /// <summary>The query sent now on a connection of its own, where there is a server to send it to and such a connection sees the same rows.</summary>
-    private StartedQuery? Start(IQueryable query, CancellationToken ct)
-    {
-        if (db.Database.IsSqlite() || db.Database.CurrentTransaction is not null) return null;
-        var started = new StartedQuery(db, ((IQueryable<object>)query).CreateDbCommand(), ct);
-        _started.Add(started);
-        return started;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var started in _started) await started.DisposeAsync();
-        _started.Clear();
     }
 }

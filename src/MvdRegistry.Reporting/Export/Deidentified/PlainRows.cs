@@ -19,20 +19,16 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// </summary>
 internal static class PlainRows
 {
-    /// <param name="started">The query already running on a connection of its own (<see cref="StartedQuery"/>), or none: then it runs now, on the context's.</param>
     public static async IAsyncEnumerable<(RegistryRecord, RowContext)> Read<TRow>(RegistryDbContext db, IQueryable query, IReadOnlySet<string> properties,
-        int extra, Func<TRow, IRowCells, int, RowContext> context, StartedQuery? started, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
+        int extra, Func<TRow, IRowCells, int, RowContext> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
     {
         var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model");
-        var beside = started is null ? null : await started.TakeAsync();
-        if (beside is null) await db.Database.OpenConnectionAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = beside is null ? ((IQueryable<object>)query).CreateDbCommand() : null;
-            if (command is not null) command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var cells = beside is { } running
-                ? new OpenCells(new DataReaderCells(running.Reader), running.Reader, running.Connection)
-                : await OpenAsync(command!, ct);
+            await using var command = ((IQueryable<object>)query).CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var cells = await OpenAsync(command, ct);
             var reader = cells.Cells;
             var columns = reader.FieldCount - extra;
             var names = Enumerable.Range(0, columns).Select(reader.GetName).ToList();
@@ -52,7 +48,7 @@ internal static class PlainRows
         }
         finally
         {
-            if (beside is null) await db.Database.CloseConnectionAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -68,14 +64,13 @@ internal static class PlainRows
         return new OpenCells(new DataReaderCells(reader), reader);
     }
 
-    /// <summary>The rows' cells with what owns them: the statement or reader, and a connection of the rows' own (<see cref="StartedQuery"/>), closed after it.</summary>
-    private sealed record OpenCells(IRowCells Cells, object Owner, DbConnection? Connection = null) : IAsyncDisposable
+    private sealed record OpenCells(IRowCells Cells, object Owner) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            if (Owner is IAsyncDisposable async) await async.DisposeAsync();
-            else ((IDisposable)Owner).Dispose();
-            if (Connection is not null) await Connection.DisposeAsync();
+            if (Owner is IAsyncDisposable async) return async.DisposeAsync();
+            ((IDisposable)Owner).Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 

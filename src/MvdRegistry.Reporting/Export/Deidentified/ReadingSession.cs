@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Data;
 
@@ -31,22 +30,8 @@ internal sealed class ReadingSession : IAsyncDisposable
     {
         await db.Database.OpenConnectionAsync(ct);
         var planner = db.Database.IsNpgsql();
-        if (planner) await db.Database.ExecuteSqlRawAsync(PostgresSettings, ct);
+        if (planner) await db.Database.ExecuteSqlRawAsync("SET random_page_cost = 1.1; SET max_parallel_workers_per_gather = 0; SET jit = off", ct);
         return new ReadingSession(db, planner);
-    }
-
-    private const string PostgresSettings = "SET random_page_cost = 1.1; SET max_parallel_workers_per_gather = 0; SET jit = off";
-
-    /// <summary>
-    /// The same settings on a connection of the export's own beside the context's (<see cref="DeidentifiedQuery"/> reads each form
-    /// on one); disposing that connection returns it to Npgsql's pool, which resets a connection's settings before it is used again.
-    /// </summary>
-    public static async Task ApplyAsync(DbConnection connection, bool postgres, CancellationToken ct)
-    {
-        if (!postgres) return;
-        await using var command = connection.CreateCommand();
-        command.CommandText = PostgresSettings;
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
