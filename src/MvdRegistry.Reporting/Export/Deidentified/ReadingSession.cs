@@ -24,13 +24,17 @@ internal sealed class ReadingSession : IAsyncDisposable
     private readonly RegistryDbContext _db;
     private readonly bool _planner;
 
+    /// <summary>The PostgreSQL settings above, set when the export starts and reset when it ends: one list for both.</summary>
+    private static readonly (string Name, string Value)[] PlannerSettings =
+        [("random_page_cost", "1.1"), ("max_parallel_workers_per_gather", "0"), ("jit", "off")];
+
     private ReadingSession(RegistryDbContext db, bool planner) => (_db, _planner) = (db, planner);
 
     public static async Task<ReadingSession> OpenAsync(RegistryDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var planner = db.Database.IsNpgsql();
-        if (planner) await db.Database.ExecuteSqlRawAsync("SET random_page_cost = 1.1; SET max_parallel_workers_per_gather = 0; SET jit = off", ct);
+        if (planner) await db.Database.ExecuteSqlRawAsync(string.Join("; ", PlannerSettings.Select(s => $"SET {s.Name} = {s.Value}")), ct);
         return new ReadingSession(db, planner);
     }
 
@@ -38,7 +42,7 @@ internal sealed class ReadingSession : IAsyncDisposable
     {
         try
         {
-            if (_planner) await _db.Database.ExecuteSqlRawAsync("RESET random_page_cost; RESET max_parallel_workers_per_gather; RESET jit");
+            if (_planner) await _db.Database.ExecuteSqlRawAsync(string.Join("; ", PlannerSettings.Select(s => $"RESET {s.Name}")));
         }
         catch (System.Data.Common.DbException)
         {
