@@ -253,6 +253,63 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         Assert.Equal((int)((long)patients.Count * kept / cases.Count), estimate[MvdRegistry.Core.Dictionary.Forms.Patient]);
     }
 
+    [Fact]
+    public async Task The_rows_are_estimated_only_for_a_progress_bar()
+    {
+        await using var db = Db();
+        var secret = "a-test-secret-of-more-than-thirty-two-characters";
+        var export = new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedExport(db, secret);
+        var request = (string name) => new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedExportRequest(MvdRegistry.Reporting.Export.Deidentified.ExportFormat.Csv, Out(name), new());
+        var percents = new List<int>();
+
+        var withoutProgress = await SentAsync(db, () => export.RunAsync(request("quiet")));
+        var withProgress = await SentAsync(db, () => export.RunAsync(request("watched"), new SynchronousProgress(p => percents.Add(p.Percent))));
+
+        Assert.DoesNotContain(withoutProgress, sql => sql.Contains("count(", StringComparison.OrdinalIgnoreCase));
+        // The filtered operations, all operations, and the four other tables (DeidentifiedQuery.EstimateAsync).
+        Assert.Equal(6, withProgress.Count(sql => sql.Contains("count(", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(withoutProgress.Count + 6, withProgress.Count);
+        Assert.Contains(percents, p => p > 0 && p < 100);
+        Assert.Equal(100, percents[^1]);
+    }
+
+    /// <summary>The SQL of the commands <paramref name="db"/> sends while <paramref name="run"/> runs (EF Core's diagnostic events, this context's only).</summary>
+    private static async Task<List<string>> SentAsync(MvdRegistry.Data.RegistryDbContext db, Func<Task> run)
+    {
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listeners = new Listeners(listener =>
+            listener.Name == DbLoggerCategory.Name ? listener.Subscribe(new Events(e =>
+            {
+                if (e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data && data.Context == db
+                    && e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name)
+                    sent.Enqueue(data.Command.CommandText);
+            })) : null);
+        using (System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(listeners)) await run();
+        return [.. sent];
+    }
+
+    private sealed class Listeners(Func<System.Diagnostics.DiagnosticListener, IDisposable?> onListener) : IObserver<System.Diagnostics.DiagnosticListener>, IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<IDisposable> _subscriptions = [];
+        public void OnNext(System.Diagnostics.DiagnosticListener value) { if (onListener(value) is { } s) _subscriptions.Add(s); }
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+        public void Dispose() { foreach (var s in _subscriptions) s.Dispose(); }
+    }
+
+    private sealed class Events(Action<KeyValuePair<string, object?>> onEvent) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value) => onEvent(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, after the run may have returned).</summary>
+    private sealed class SynchronousProgress(Action<(int Percent, string Text)> report) : IProgress<(int Percent, string Text)>
+    {
+        public void Report((int Percent, string Text) value) => report(value);
+    }
+
     private string Unzipped(string zip)
     {
         var folder = Out("unzipped");

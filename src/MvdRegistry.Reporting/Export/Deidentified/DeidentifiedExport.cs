@@ -75,16 +75,18 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         await using var session = await ReadingSession.OpenAsync(db, ct);
         var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
-        var counts = await query.EstimateAsync(ct);
+        // The rows per sheet are estimated for the progress bar only: a run without one (the command line) does not count them,
+        // which held its first row back 0.36 s on PostgreSQL and 0.43 s on SQLite at 100,000 patients.
+        var counts = progress is null ? null : await query.EstimateAsync(ct);
         // The analysis sheet derives from what the form sheets' rows leave in these files as they pass (the pump reads the sheets in order).
         using var spill = new AnalysisSpill(pseudonyms);
         var sheets = new List<ExportSheet>();
         foreach (var form in Forms.All)
         {
             var rules = DeidentifiedForm.Of(form, DataDictionary.Instance);
-            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts[form]));
+            sheets.Add(new ExportSheet(rules.Sheet, rules.Columns, FormRows(query, rules, pseudonyms, spill, ct), counts?[form] ?? 0));
         }
-        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, ct).ToAsyncEnumerable(), counts[Forms.Case]));
+        sheets.Add(new ExportSheet(AnalysisColumns.Sheet, AnalysisColumns.Columns, AnalysisRows(spill, ct).ToAsyncEnumerable(), counts?[Forms.Case] ?? 0));
         var codebook = Codebook.Of(sheets.Select(s => (s.Name, s.Columns)));
         sheets.Add(codebook);
         // From here only the pump's task reads the database, while this one writes.

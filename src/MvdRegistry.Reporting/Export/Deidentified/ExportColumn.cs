@@ -30,5 +30,5 @@ public sealed record ExportColumn(
 
 /// <summary>A sheet (xlsx) or file (CSV) of the export: its columns and its rows, read once, in order.</summary>
 /// <param name="Rows">Values in column order: string, int, decimal or null (empty). Enumerated once, streaming from the database.</param>
-/// <param name="Expected">Rows expected, estimated before writing, for progress only (the rows written are counted as they are written).</param>
+/// <param name="Expected">Rows expected, estimated before writing, for progress only (the rows written are counted as they are written); 0 when the export reports no progress.</param>
 public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<object?[]> Rows, int Expected);
