@@ -254,6 +254,20 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
     }
 
     [Fact]
+    public async Task A_form_s_rows_are_selected_with_its_dictionary_variables_only()
+    {
+        await using var db = Db();
+        var dictionary = MvdRegistry.Core.Dictionary.DataDictionary.Instance;
+        var variables = dictionary.Form(MvdRegistry.Core.Dictionary.Forms.FollowUp).Select(v => v.PropertyName).ToHashSet();
+        var columns = new MvdRegistry.Reporting.Export.Deidentified.RowColumns(db.Model, variables);
+
+        var sql = db.FollowUps.Select(columns.Narrow((MvdRegistry.Core.Model.FollowUp f) => new { Row = f, f.CaseId })).ToQueryString();
+
+        foreach (var audit in new[] { "created_at", "updated_at", "row_version" }) Assert.DoesNotContain(audit, sql);
+        foreach (var variable in dictionary.Form(MvdRegistry.Core.Dictionary.Forms.FollowUp)) Assert.Contains(variable.Name, sql);
+    }
+
+    [Fact]
     public async Task The_rows_are_estimated_only_for_a_progress_bar()
     {
         await using var db = Db();

@@ -71,21 +71,23 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
         var operations = Operations();
         // Read by plain readers (PlainRows): the record's dictionary columns, then its context's.
         var variables = DataDictionary.Instance.Form(form).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
+        // Each row selected with those columns only (RowColumns).
+        var columns = new RowColumns(db.Model, variables);
         return form switch
         {
-            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId), variables, 0, (_, _, _) => new RowContext(null), ct),
-            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(o => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode }), variables, 2,
+            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId).Select(columns.Narrow((Patient p) => new { Row = p })), variables, 0, (_, _, _) => new RowContext(null), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(columns.Narrow((Operation o) => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode })), variables, 2,
                 (o, r, i) => new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1)), ct),
-            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, (i, o) => new { Row = i, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ImagingId), variables, 1,
+            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, columns.Narrow((ImagingStudy i, Operation o) => new { Row = i, o.SurgeryDate })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ImagingId), variables, 1,
                 (_, r, i) => new RowContext(r.GetDate(i)), ct),
-            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, (f, o) => new { Row = f, o.SurgeryDate }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.FollowupId), variables, 1,
+            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, columns.Narrow((FollowUp f, Operation o) => new { Row = f, o.SurgeryDate })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.FollowupId), variables, 1,
                 (_, r, i) => new RowContext(r.GetDate(i)), ct),
-            Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, (c, o) => new
+            Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, columns.Narrow((Complication c, Operation o) => new
                 {
                     Row = c,
                     o.SurgeryDate,
                     LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
-                }).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ComplicationId), variables, 2,
+                })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ComplicationId), variables, 2,
                 (_, r, i) => new RowContext(r.GetDate(i), LastFuDay: OutcomeDerivation.DaysBetween(r.GetDate(i), r.GetDate(i + 1))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };

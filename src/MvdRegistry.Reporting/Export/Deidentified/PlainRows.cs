@@ -11,10 +11,10 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 
 /// <summary>
 /// Streams a form's rows by the SQL EF Core writes for the query (with its parameters), read by a plain
-/// reader into new records instead of EF Core's materialisation: the record's mapped columns come
-/// first, then <paramref name="extra"/> scalars of the row's context, read by <c>context</c>. Only the
-/// properties named in <c>properties</c> are read (the form's dictionary variables: never the audit
-/// timestamps, whose parsing alone cost a second a million rows). On SQLite the statement is read directly
+/// reader into new records instead of EF Core's materialisation: the record's columns come first, named
+/// after its properties (the query's row narrowed by <see cref="RowColumns"/>), then <paramref name="extra"/>
+/// scalars of the row's context, read by <c>context</c>. Only the properties named in <c>properties</c> are
+/// read (the form's dictionary variables: never the audit timestamps, whose parsing alone cost a second a million rows). On SQLite the statement is read directly
 /// (<see cref="SqliteStatementCells"/>), elsewhere through the provider's data reader.
 /// </summary>
 internal static class PlainRows
@@ -35,8 +35,8 @@ internal static class PlainRows
             var setters = new List<Action<TRow, IRowCells>>();
             foreach (var property in entity.GetProperties().Where(p => p.PropertyInfo is not null && properties.Contains(p.Name)))
             {
-                var ordinal = names.IndexOf(property.GetColumnName());
-                if (ordinal < 0) throw new InvalidOperationException($"the {typeof(TRow).Name} query has no column {property.GetColumnName()}: {string.Join(", ", names)}");
+                var ordinal = names.IndexOf(property.Name);
+                if (ordinal < 0) throw new InvalidOperationException($"the {typeof(TRow).Name} query has no column {property.Name}: {string.Join(", ", names)}");
                 setters.Add(Setter<TRow>(property.PropertyInfo!, ordinal));
             }
             while (await reader.ReadAsync(ct))
