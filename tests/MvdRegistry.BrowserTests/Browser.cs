@@ -18,6 +18,8 @@ public sealed class Browser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        // Assertions (Expect) wait as long as locators and navigations do, not Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(Pages.Timeout);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",

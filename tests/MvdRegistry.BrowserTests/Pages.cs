@@ -4,8 +4,12 @@ namespace MvdRegistry.BrowserTests;
 
 public static class Pages
 {
-    /// <summary>Every wait of a test (locators, navigations) gives up after this long.</summary>
-    public const float Timeout = 15_000;
+    /// <summary>
+    /// Every wait of a test (locators, navigations) gives up after this long: long enough for the host's slow spells on
+    /// the 2-core test machine (a sign-in's redirect once took more than 15 s there, where it takes well under one
+    /// second), so that only a page that never comes fails; a passing test does not wait longer.
+    /// </summary>
+    public const float Timeout = 30_000;
 
     /// <summary>A fresh browser context (no cookies), waits bounded by <see cref="Timeout"/>.</summary>
     public static async Task<IPage> OpenAsync(Browser browser, RegistryServer server)
