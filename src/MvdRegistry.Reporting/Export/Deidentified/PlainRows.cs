@@ -33,7 +33,7 @@ internal static class PlainRows
             var columns = reader.FieldCount - extra;
             var names = Enumerable.Range(0, columns).Select(reader.GetName).ToList();
             var setters = new List<Action<TRow, IRowCells>>();
-            foreach (var property in entity.GetProperties().Where(p => p.PropertyInfo is not null && properties.Contains(p.Name)))
+            foreach (var property in RowColumns.Selected(entity, properties))
             {
                 var ordinal = names.IndexOf(property.Name);
                 if (ordinal < 0) throw new InvalidOperationException($"the {typeof(TRow).Name} query has no column {property.Name}: {string.Join(", ", names)}");

@@ -20,11 +20,13 @@ public sealed class RowColumns(IModel model, IReadOnlySet<string> properties)
     private MemberInitExpression Of(ParameterExpression row)
     {
         var entity = model.FindEntityType(row.Type) ?? throw new InvalidOperationException($"{row.Type.Name} is not in the model");
-        var bindings = entity.GetProperties()
-            .Where(p => p.PropertyInfo is { SetMethod: not null } && properties.Contains(p.Name))
-            .Select(p => (MemberBinding)Expression.Bind(p.PropertyInfo!, Expression.Property(row, p.PropertyInfo!)));
+        var bindings = Selected(entity, properties).Select(p => (MemberBinding)Expression.Bind(p.PropertyInfo!, Expression.Property(row, p.PropertyInfo!)));
         return Expression.MemberInit(Expression.New(row.Type), bindings);
     }
+
+    /// <summary>The entity's mapped properties among <paramref name="properties"/>: those a narrowed row selects and <see cref="PlainRows"/> sets.</summary>
+    internal static IEnumerable<IProperty> Selected(IEntityType entity, IReadOnlySet<string> properties) =>
+        entity.GetProperties().Where(p => p.PropertyInfo is { SetMethod: not null } && properties.Contains(p.Name));
 
     /// <summary>Replaces each record passed whole to a <c>new { … }</c> (the row) by its narrowed copy; a record's other uses (<c>o.Patient</c>) stay.</summary>
     private sealed class Narrowing(RowColumns columns) : ExpressionVisitor
