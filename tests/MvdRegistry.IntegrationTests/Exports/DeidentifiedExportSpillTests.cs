@@ -12,7 +12,7 @@ public abstract partial class DeidentifiedExportTests<TDatabase>
     public async Task The_analysis_sheet_derives_from_the_form_sheets_rows_as_the_statistics_derive_the_whole_registry()
     {
         await using var db = Db();
-        var query = new DeidentifiedQuery(db, new ExportFilter("HFS", ["HOU", "PIT"]));
+        using var query = new DeidentifiedQuery(db, new ExportFilter("HFS", ["HOU", "PIT"]));
         // Two visits whose keys interleave the operations' order: the first operation's visit sorts after every
         // key, the second's before every key. Read in key order, the follow-ups would not come grouped by operation.
         var (first, second) = await query.Operations().OrderBy(o => o.CaseId).Select(o => o.CaseId).Take(2).ToListAsync() switch { var k => (k[0], k[1]) };

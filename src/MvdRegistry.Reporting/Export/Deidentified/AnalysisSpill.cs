@@ -5,7 +5,7 @@ using MvdRegistry.Core.Outcomes;
 namespace MvdRegistry.Reporting.Export.Deidentified;
 
 /// <summary>
-/// What the analysis sheet derives from, written to temporary files (nameless: see Spill) as the form sheets'
+/// What the analysis sheet derives from, written to temporary files (nameless: see SpillFile) as the form sheets'
 /// rows pass: one file for the operations (with the patient's site and birth date), one for each of their
 /// imaging studies, follow-ups and complications, only the values outcome derivation and the analysis sheet
 /// read. Memory stays flat whatever the registry's size (e6c15b8 held the same values in memory: +53% peak
@@ -20,7 +20,7 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// <param name="folder">Where the files are made (the system's temporary folder by default); none keeps a name there.</param>
 public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) : IDisposable
 {
-    private readonly Spill _operations = new(folder), _imaging = new(folder), _visits = new(folder), _complications = new(folder);
+    private readonly SpillFile _operations = new(folder), _imaging = new(folder), _visits = new(folder), _complications = new(folder);
 
     /// <summary>Keeps what the analysis sheet needs of a form's row (a patient's row needs nothing: its operation's row brings its site and birth date).</summary>
     public void Add(RegistryRecord record, RowContext context)
@@ -56,10 +56,10 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) 
     /// <exception cref="InvalidOperationException">A child sheet's rows did not come grouped by operation in the operations' order.</exception>
     public IEnumerable<(OperationOutcome Outcome, AnalysisKeys Keys)> Outcomes()
     {
-        var imaging = new Children(_imaging.Reader());
-        var visits = new Children(_visits.Reader());
-        var complications = new Children(_complications.Reader());
-        var operations = _operations.Reader();
+        var imaging = new Children(_imaging.Read());
+        var visits = new Children(_visits.Read());
+        var complications = new Children(_complications.Read());
+        var operations = _operations.Read();
         while (operations.More)
         {
             var operation = ReadOperation(operations);
@@ -81,7 +81,7 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) 
     }
 
     /// <summary>A child file read row by row, each row's operation key read once, ahead of its values.</summary>
-    private sealed class Children(SpillReader reader)
+    private sealed class Children(SpillFile.Reading reader)
     {
         private string? _next;
         private bool _read;
@@ -90,7 +90,7 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) 
         public bool Left => Next() is not null;
 
         /// <summary>The reader at the values of the next row when that row is <paramref name="caseId"/>'s (the row is then taken); null when not.</summary>
-        public SpillReader? Of(string caseId)
+        public SpillFile.Reading? Of(string caseId)
         {
             if (Next() != caseId) return null;
             _read = false;
@@ -133,65 +133,5 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) 
     public void Dispose()
     {
         _operations.Dispose(); _imaging.Dispose(); _visits.Dispose(); _complications.Dispose();
-    }
-
-    /// <summary>
-    /// A spill file read from its start. Its length is taken once, when it is opened: the file is written in full by
-    /// then, and asking the file system for it at every row (a FileStream's Length) cost a second of CPU at 100,000 patients.
-    /// </summary>
-    private sealed class SpillReader(Stream stream) : BinaryReader(stream, Encoding.UTF8, leaveOpen: true)
-    {
-        private readonly long _length = stream.Length;
-
-        /// <summary>Whether anything is left to read.</summary>
-        public bool More => BaseStream.Position < _length;
-    }
-
-    /// <summary>
-    /// One temporary file, written once, then read from its start. The file loses its name as soon as it is made: only
-    /// its two open handles (one to write, one to read) keep it, and the system frees it when they close, however the
-    /// process ends. An export that is killed leaves no spill behind, with its birth and surgery dates.
-    /// </summary>
-    private sealed class Spill(string? folder) : IDisposable
-    {
-        private BinaryWriter? _writer;
-        private FileStream? _read;
-
-        public BinaryWriter Writer => _writer ??= Create();
-
-        private BinaryWriter Create()
-        {
-            var path = Path.Combine(folder ?? Path.GetTempPath(), $"mvd-analysis-{Guid.NewGuid():N}.spill");
-            var write = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16);
-            try
-            {
-                _read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-            }
-            catch
-            {
-                write.Dispose();
-                throw;
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-            return new BinaryWriter(write, Encoding.UTF8);
-        }
-
-        /// <summary>The file from its start; one reader at a time (each call starts the same handle again).</summary>
-        public SpillReader Reader()
-        {
-            if (_writer is null || _read is null) return new SpillReader(new MemoryStream());
-            _writer.Flush();
-            _read.Position = 0;
-            return new SpillReader(_read);
-        }
-
-        public void Dispose()
-        {
-            _writer?.Dispose();
-            _read?.Dispose();
-        }
     }
 }

@@ -73,7 +73,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         if (problems.Count > 0) throw new ExportRefusedException(problems);
 
         await using var session = await ReadingSession.OpenAsync(db, ct);
-        var query = new DeidentifiedQuery(db, request.Filter);
+        using var query = new DeidentifiedQuery(db, request.Filter);
         using var pseudonyms = new Pseudonyms(secret);
         // The rows per sheet are estimated for the progress bar only: a run without one (the command line) does not count them,
         // which held its first row back 0.36 s on PostgreSQL and 0.43 s on SQLite at 100,000 patients.

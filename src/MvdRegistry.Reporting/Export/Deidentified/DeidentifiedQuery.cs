@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Bundle;
@@ -13,30 +14,58 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// have not withdrawn consent, their patients and their records. Patients and operations come in key order; the
 /// repeating forms (imaging, follow-ups, complications) grouped by operation, the operations' groups in the
 /// operations' key order, each group in the form's key order: the order the analysis sheet's inputs are merged in
-/// (<see cref="AnalysisSpill"/>). Nothing is held beyond the row being written.
+/// (<see cref="AnalysisSpill"/>). The operations query reads every operation, with whether the export keeps it, into an
+/// <see cref="OperationIndex"/>; the repeating forms are read alone, in that order, and keep the rows of kept operations,
+/// with their surgery date. So read the forms in <see cref="Forms.All"/>'s order, each once. Nothing is held beyond the
+/// row being written.
 /// </summary>
-public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
+public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter) : IDisposable
 {
-    public IQueryable<Operation> Operations()
+    private readonly OperationIndex _operations = new();
+
+    /// <summary>The operations the export keeps.</summary>
+    public IQueryable<Operation> Operations() => db.Operations.AsNoTracking().Where(Kept());
+
+    /// <summary>Whether the export keeps an operation: its patient has not withdrawn consent, and it passes the filter.</summary>
+    private Expression<Func<Operation, bool>> Kept()
     {
-        var operations = db.Operations.AsNoTracking().Where(o => o.Patient!.ConsentStatus != Codes.Withdrawn);
-        if (filter.Indication is { } indication) operations = operations.Where(o => o.Indication == indication);
+        Expression<Func<Operation, bool>> kept = o => o.Patient!.ConsentStatus != Codes.Withdrawn;
+        if (filter.Indication is { } indication) kept = And(kept, o => o.Indication == indication);
         if (filter.SiteList.Count > 0)
         {
             var sites = filter.SiteList.ToList();
-            operations = operations.Where(o => sites.Contains(o.Patient!.SiteCode!));
+            kept = And(kept, o => sites.Contains(o.Patient!.SiteCode!));
         }
         if (filter.FromYear is { } from)
         {
             DateOnly? start = new DateOnly(from, 1, 1);
-            operations = operations.Where(o => o.SurgeryDate >= start);
+            kept = And(kept, o => o.SurgeryDate >= start);
         }
         if (filter.ToYear is { } to)
         {
             DateOnly? end = new DateOnly(to + 1, 1, 1);
-            operations = operations.Where(o => o.SurgeryDate < end);
+            kept = And(kept, o => o.SurgeryDate < end);
         }
-        return operations;
+        return kept;
+    }
+
+    private static Expression<Func<Operation, bool>> And(Expression<Func<Operation, bool>> a, Expression<Func<Operation, bool>> b) =>
+        Expression.Lambda<Func<Operation, bool>>(Expression.AndAlso(a.Body, Swap.In(b.Body, b.Parameters[0], a.Parameters[0])), a.Parameters[0]);
+
+    /// <summary><paramref name="shape"/> with its second parameter replaced by <see cref="Kept"/> of its first: the flag computed by the database.</summary>
+    private Expression<Func<Operation, T>> WithKept<T>(Expression<Func<Operation, bool, T>> shape)
+    {
+        var kept = Kept();
+        var operation = shape.Parameters[0];
+        return Expression.Lambda<Func<Operation, T>>(Swap.In(shape.Body, shape.Parameters[1], Swap.In(kept.Body, kept.Parameters[0], operation)), operation);
+    }
+
+    /// <summary>Replaces one parameter of an expression by another expression.</summary>
+    private sealed class Swap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        public static Expression In(Expression body, ParameterExpression from, Expression to) => new Swap(from, to).Visit(body);
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private IQueryable<Patient> Patients()
@@ -65,31 +94,49 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
         };
     }
 
-    /// <summary>A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit), and an operation's patient's site (for the analysis sheet).</summary>
+    /// <summary>
+    /// A form's rows with what de-identification needs beside them (the surgery date, the birth date, the last visit), and an
+    /// operation's patient's site (for the analysis sheet). Read the forms in <see cref="Forms.All"/>'s order: a repeating
+    /// form's rows find their operations in what the operations' rows left.
+    /// </summary>
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
-        var operations = Operations();
-        // Read by plain readers (PlainRows): the record's dictionary columns, then its context's.
-        var variables = DataDictionary.Instance.Form(form).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
+        // Read by plain readers (PlainRows): the record's dictionary columns, then its context's. A variable the export
+        // removes (the MRN, the birth date) is not even read: the operations' rows bring the birth date for the age.
+        var variables = DataDictionary.Instance.Form(form).Where(v => v.Identifier != DeidentifiedForm.Remove).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
         // Each row selected with those columns only (RowColumns).
         var columns = new RowColumns(db.Model, variables);
         return form switch
         {
             Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId).Select(columns.Narrow((Patient p) => new { Row = p })), variables, 0, (_, _, _) => new RowContext(null), ct),
-            Forms.Case => PlainRows.Read<Operation>(db, operations.OrderBy(o => o.CaseId).Select(columns.Narrow((Operation o) => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode })), variables, 2,
-                (o, r, i) => new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1)), ct),
-            Forms.Imaging => PlainRows.Read<ImagingStudy>(db, db.Imaging.AsNoTracking().Join(operations, i => i.CaseId, o => o.CaseId, columns.Narrow((ImagingStudy i, Operation o) => new { Row = i, o.SurgeryDate })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ImagingId), variables, 1,
-                (_, r, i) => new RowContext(r.GetDate(i)), ct),
-            Forms.FollowUp => PlainRows.Read<FollowUp>(db, db.FollowUps.AsNoTracking().Join(operations, f => f.CaseId, o => o.CaseId, columns.Narrow((FollowUp f, Operation o) => new { Row = f, o.SurgeryDate })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.FollowupId), variables, 1,
-                (_, r, i) => new RowContext(r.GetDate(i)), ct),
-            Forms.Complication => PlainRows.Read<Complication>(db, db.Complications.AsNoTracking().Join(operations, c => c.CaseId, o => o.CaseId, columns.Narrow((Complication c, Operation o) => new
+            Forms.Case => PlainRows.Read<Operation>(db, db.Operations.AsNoTracking().OrderBy(o => o.CaseId)
+                    .Select(columns.Narrow(WithKept((o, kept) => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode, Kept = kept }))), variables, 3,
+                (o, r, i) => _operations.Add(o.CaseId, !r.IsNull(i + 2) && r.GetBoolean(i + 2), o.SurgeryDate)
+                    ? new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1))
+                    : null, ct),
+            Forms.Imaging => Children<ImagingStudy>(form, db.Imaging.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.ImagingId).Select(columns.Narrow((ImagingStudy x) => new { Row = x })),
+                variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
+            Forms.FollowUp => Children<FollowUp>(form, db.FollowUps.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.FollowupId).Select(columns.Narrow((FollowUp x) => new { Row = x })),
+                variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
+            Forms.Complication => Children<Complication>(form, db.Complications.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.ComplicationId).Select(columns.Narrow((Complication x) => new
                 {
-                    Row = c,
-                    o.SurgeryDate,
-                    LastVisit = db.FollowUps.Where(f => f.CaseId == o.CaseId).Max(f => f.VisitDate),
-                })).OrderBy(x => x.Row.CaseId).ThenBy(x => x.Row.ComplicationId), variables, 2,
-                (_, r, i) => new RowContext(r.GetDate(i), LastFuDay: OutcomeDerivation.DaysBetween(r.GetDate(i), r.GetDate(i + 1))), ct),
+                    Row = x,
+                    LastVisit = db.FollowUps.Where(f => f.CaseId == x.CaseId).Max(f => f.VisitDate),
+                })),
+                variables, 1, x => x.CaseId, (_, r, i, surgery) => new RowContext(surgery, LastFuDay: OutcomeDerivation.DaysBetween(surgery, r.GetDate(i))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };
     }
+
+    /// <summary>A repeating form's rows of the operations the export keeps, each with its operation's surgery date.</summary>
+    private async IAsyncEnumerable<(RegistryRecord, RowContext)> Children<TRow>(string form, IQueryable query, IReadOnlySet<string> variables, int extra,
+        Func<TRow, string> caseId, Func<TRow, IRowCells, int, DateOnly?, RowContext> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
+    {
+        var operations = _operations.Start(DeidentifiedForm.SheetName(form));
+        await foreach (var row in PlainRows.Read<TRow>(db, query, variables, extra,
+            (x, r, i) => operations.Find(caseId(x)) is (true, var surgery) ? context(x, r, i, surgery) : null, ct))
+            yield return row;
+    }
+
+    public void Dispose() => _operations.Dispose();
 }

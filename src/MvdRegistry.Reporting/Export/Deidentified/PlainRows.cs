@@ -13,14 +13,14 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// Streams a form's rows by the SQL EF Core writes for the query (with its parameters), read by a plain
 /// reader into new records instead of EF Core's materialisation: the record's columns come first, named
 /// after its properties (the query's row narrowed by <see cref="RowColumns"/>), then <paramref name="extra"/>
-/// scalars of the row's context, read by <c>context</c>. Only the properties named in <c>properties</c> are
+/// scalars of the row's context, read by <c>context</c>, which leaves a row out by answering null. Only the properties named in <c>properties</c> are
 /// read (the form's dictionary variables: never the audit timestamps, whose parsing alone cost a second a million rows). On SQLite the statement is read directly
 /// (<see cref="SqliteStatementCells"/>), elsewhere through the provider's data reader.
 /// </summary>
 internal static class PlainRows
 {
     public static async IAsyncEnumerable<(RegistryRecord, RowContext)> Read<TRow>(RegistryDbContext db, IQueryable query, IReadOnlySet<string> properties,
-        int extra, Func<TRow, IRowCells, int, RowContext> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
+        int extra, Func<TRow, IRowCells, int, RowContext?> context, [EnumeratorCancellation] CancellationToken ct) where TRow : RegistryRecord, new()
     {
         var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model");
         await db.Database.OpenConnectionAsync(ct);
@@ -43,7 +43,7 @@ internal static class PlainRows
             {
                 var row = new TRow();
                 foreach (var set in setters) set(row, reader);
-                yield return (row, context(row, reader, columns));
+                if (context(row, reader, columns) is { } rowContext) yield return (row, rowContext);
             }
         }
         finally
