@@ -1,6 +1,7 @@
 using System.Text;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
+using static MvdRegistry.Reporting.Export.Deidentified.SpillFile;
 
 namespace MvdRegistry.Reporting.Export.Deidentified;
 
@@ -125,10 +126,6 @@ public sealed class AnalysisSpill(Pseudonyms pseudonyms, string? folder = null) 
     }
 
     private static string? Text(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
-
-    private static void Day(BinaryWriter w, DateOnly? date) => w.Write(date?.DayNumber ?? int.MinValue);
-
-    private static DateOnly? Day(BinaryReader r) => r.ReadInt32() is var day && day != int.MinValue ? DateOnly.FromDayNumber(day) : null;
 
     public void Dispose()
     {

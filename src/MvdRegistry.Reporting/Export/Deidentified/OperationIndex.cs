@@ -17,7 +17,7 @@ public sealed class OperationIndex(string? folder = null) : IDisposable
         var w = _file.Writer;
         w.Write(caseId);
         w.Write(kept);
-        w.Write(surgery?.DayNumber ?? int.MinValue);
+        SpillFile.Day(w, surgery);
         return kept;
     }
 
@@ -45,7 +45,7 @@ public sealed class OperationIndex(string? folder = null) : IDisposable
                 if (!_reader.More) throw new InvalidOperationException($"the {_sheet} sheet's rows did not come grouped by operation in the operations' order");
                 _caseId = _reader.ReadString();
                 _kept = _reader.ReadBoolean();
-                _surgery = _reader.ReadInt32() is var day && day != int.MinValue ? DateOnly.FromDayNumber(day) : null;
+                _surgery = SpillFile.Day(_reader);
             }
             return (_kept, _surgery);
         }

@@ -13,8 +13,9 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// Streams a form's rows by the SQL EF Core writes for the query (with its parameters), read by a plain
 /// reader into new records instead of EF Core's materialisation: the record's columns come first, named
 /// after its properties (the query's row narrowed by <see cref="RowColumns"/>), then <paramref name="extra"/>
-/// scalars of the row's context, read by <c>context</c>, which leaves a row out by answering null. Only the properties named in <c>properties</c> are
-/// read (the form's dictionary variables: never the audit timestamps, whose parsing alone cost a second a million rows). On SQLite the statement is read directly
+/// scalars of the row's context, read by <c>context</c>, which leaves a row out by answering null. Only the
+/// properties named in <c>properties</c> are read (the form's dictionary variables: never the audit timestamps,
+/// whose parsing alone cost a second a million rows). On SQLite the statement is read directly
 /// (<see cref="SqliteStatementCells"/>), elsewhere through the provider's data reader.
 /// </summary>
 internal static class PlainRows

@@ -43,6 +43,12 @@ internal sealed class SpillFile(string? folder) : IDisposable
         return new Reading(_read);
     }
 
+    /// <summary>A date as the spill files write it: its day number, <see cref="int.MinValue"/> for none.</summary>
+    public static void Day(BinaryWriter w, DateOnly? date) => w.Write(date?.DayNumber ?? int.MinValue);
+
+    /// <summary>A date written by <see cref="Day(BinaryWriter, DateOnly?)"/>.</summary>
+    public static DateOnly? Day(BinaryReader r) => r.ReadInt32() is var day && day != int.MinValue ? DateOnly.FromDayNumber(day) : null;
+
     public void Dispose()
     {
         _writer?.Dispose();
