@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Data;
@@ -80,9 +78,9 @@ public sealed class AuditedExport(RegistryDbContext db, string secret, TimeProvi
         {
             var written = await CsvBundleWriter.WriteAsync(db, target, ct);
             var files = Directory.GetFiles(target, "*.csv").Where(f => written.Keys.Any(form => Path.GetFileName(f) == Core.Dictionary.Forms.FileName(form)))
-                .Order(StringComparer.Ordinal).Select(f => new ExportedFile(f, Sha256Of(f))).ToList();
+                .Order(StringComparer.Ordinal).Select(ExportedFile.Of).ToList();
             progress?.Report((100, "done"));
-            return new DeidentifiedExportResult(written.ToArray(), Manifest(files), files);
+            return new DeidentifiedExportResult(written.ToArray(), ExportedFile.Manifest(files), files);
         }
 
         var folder = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -94,7 +92,8 @@ public sealed class AuditedExport(RegistryDbContext db, string secret, TimeProvi
             await ZipFile.CreateFromDirectoryAsync(folder, temp, CompressionLevel.Optimal, includeBaseDirectory: false, ct);
             File.Move(temp, target, overwrite: true);
             progress?.Report((100, "done"));
-            return new DeidentifiedExportResult(written.ToArray(), Sha256Of(target), [new ExportedFile(target, Sha256Of(target))]);
+            var file = ExportedFile.Of(target);
+            return new DeidentifiedExportResult(written.ToArray(), file.Sha256, [file]);
         }
         finally
         {
@@ -103,15 +102,6 @@ public sealed class AuditedExport(RegistryDbContext db, string secret, TimeProvi
         }
     }
 
-    private static string Manifest(IEnumerable<ExportedFile> files) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(
-            files.OrderBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal).Select(f => $"{f.Sha256}  {Path.GetFileName(f.Path)}\n")))));
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }
 
 /// <summary>The audit row's value (JSON): what was exported, how much, and the fingerprint of the file.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Dictionary;
@@ -114,9 +113,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
             _ when request.IsZip => await WriteZipAsync(target, sheets, request.Filter, OnRow, ct),
             _ => await WriteFolderAsync(target, sheets, request.Filter, OnRow, ct),
         };
-        var sha = request.Format == ExportFormat.Csv && !request.IsZip
-            ? Sha256(Encoding.UTF8.GetBytes(string.Concat(files.OrderBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal).Select(f => $"{f.Sha256}  {Path.GetFileName(f.Path)}\n"))))
-            : files[0].Sha256;
+        var sha = request.Format == ExportFormat.Csv && !request.IsZip ? ExportedFile.Manifest(files) : files[0].Sha256;
         progress?.Report((100, "done"));
         return new DeidentifiedExportResult(sheets.Select(s => new KeyValuePair<string, int>(s.Name, written[s.Name])).ToArray(), sha, files);
     }
@@ -162,7 +159,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         {
             foreach (var (temp, _) in outputs) File.Delete(temp);
         }
-        return outputs.Select(o => new ExportedFile(o.Final, Sha256(o.Final))).ToList();
+        return outputs.Select(o => ExportedFile.Of(o.Final)).ToList();
     }
 
     private static async Task<List<ExportedFile>> WriteZipAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
@@ -178,7 +175,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         {
             File.Delete(temp);
         }
-        return [new ExportedFile(target, Sha256(target))];
+        return [ExportedFile.Of(target)];
     }
 
     private static async Task<List<ExportedFile>> WriteFolderAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
@@ -196,17 +193,9 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
-        return Directory.GetFiles(target).Order(StringComparer.Ordinal).Select(f => new ExportedFile(f, Sha256(f))).ToList();
+        return Directory.GetFiles(target).Order(StringComparer.Ordinal).Select(ExportedFile.Of).ToList();
     }
 
     private static string TempBeside(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
