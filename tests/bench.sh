@@ -6,7 +6,8 @@
 #   - imports it into an empty SQLite registry and an empty PostgreSQL one (a throwaway PostgreSQL 15
 #     cluster on 127.0.0.1, as tests/run.sh starts it), each against its floor in the same run: the same
 #     rows loaded raw as text (tests/bench/ImportFloor: prepared inserts, one transaction, no validation
-#     or audit; on PostgreSQL also by COPY, for information),
+#     or audit; on PostgreSQL also by COPY, for information); on PostgreSQL each database just filled is
+#     vacuumed (VACUUM ANALYZE) outside the measurements, before autovacuum would do it in the middle of one,
 #   - on each registry: `stats --json` (wall, and its load against a plain data reader's, `--floor`),
 #     the de-identified CSV export, then the xlsx export against tests/bench/ExportBaseline (MiniExcel
 #     writing the same rows from memory) in alternating pairs, medians reported, `report outcomes`,
@@ -19,7 +20,7 @@
 # request meant for wrk does not answer 200 (figures of redirects to the sign-in page would be meaningless).
 # Usage: tests/bench.sh [PATIENTS]   (or MVD_BENCH_PATIENTS; default 100000)
 # Environment: MVD_BENCH_DURATION (wrk's duration per path, default 25s), MVD_BENCH_PAIRS (xlsx export and
-# baseline pairs per registry, default 3), MVD_BENCH_KEEP=1 keeps the work folder.
+# baseline pairs per registry, default 5), MVD_BENCH_KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +28,7 @@ patients=${1:-${MVD_BENCH_PATIENTS:-100000}}
 [[ $patients =~ ^[0-9]+$ ]] && [ "$patients" -ge 1 ] && [ "$patients" -le 1000000 ] \
   || { echo "usage: tests/bench.sh [PATIENTS (1 to 1000000, default 100000)]" >&2; exit 2; }
 duration=${MVD_BENCH_DURATION:-25s}
-pairs=${MVD_BENCH_PAIRS:-3}
+pairs=${MVD_BENCH_PAIRS:-5}
 [[ $pairs =~ ^[1-9]$ ]] || { echo "MVD_BENCH_PAIRS: 1 to 9" >&2; exit 2; }
 connections=32
 threads=2   # tests/bench/wrk/visits.lua shares the slots between two threads
@@ -113,6 +114,10 @@ surgeon="surgeon.${site,,}"
 pg_start "$(mktemp -d /tmp/mvd-bench-pg.XXXXXX)"
 pg_url="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 psql_in() { local db=$1; shift; "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -Atq "$@"; }
+# A database just filled with a million rows is vacuumed before the next measurement, outside it: autovacuum would
+# otherwise do it about a minute later (3-4 s of work on a 2-core machine, seen at 100,000 patients), in the middle of
+# whichever step is being measured then (the import, a stats run, an export or its baseline).
+vacuum() { psql_in "$1" -c "VACUUM ANALYZE"; }
 psql_in postgres -c "CREATE DATABASE registry" -c "CREATE DATABASE floor"
 
 # ---------------------------------------------------------------------------------------------------
@@ -129,11 +134,14 @@ measure_cli() {
     "$cli" migrate >/dev/null
     measure "$db-floor-copy" "$floor" postgres-copy "$pg_url;Database=floor" "$work/bundle"
     local copy_wall=$WALL
+    vacuum floor
     measure "$db-floor" "$floor" postgres "$pg_url;Database=floor" "$work/bundle"
+    vacuum floor
   fi
   floor_wall=$WALL
   measure "$db-import" "$cli" import "$work/bundle"
   import_wall=$WALL import_peak=$PEAK
+  [ "$db" = postgres ] && vacuum registry
   row "import of the bundle into an empty registry" "$db" "$import_wall s, $import_peak MB peak" \
     "≤ 2× the raw load ($floor_wall s: text, prepared inserts, one transaction), < 500 MB" "$(ratio "$import_wall" "$floor_wall")× floor"
   [ "$db" = postgres ] && row "raw load of the same rows by COPY (information)" "$db" "$copy_wall s" "-" "import $(ratio "$import_wall" "$copy_wall")×"
