@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
 using MvdRegistry.Core.Statistics.Snapshot;
@@ -42,14 +43,9 @@ public static class OverdueQuery
             Expression<Func<Operation, bool>> clause = op => op.SurgeryDate <= pastBy
                 && (nextPastBy == null || op.SurgeryDate > nextPastBy)
                 && !op.FollowUps.Any(f => f.VisitDate >= op.SurgeryDate!.Value.AddDays(countsFrom));
-            var body = new Rebind(clause.Parameters[0], o).Visit(clause.Body);
+            var body = ReplacingExpressionVisitor.Replace(clause.Parameters[0], o, clause.Body);
             any = any is null ? body : Expression.OrElse(any, body);
         }
         return operations.ExpectingFollowUp().Where(Expression.Lambda<Func<Operation, bool>>(any!, o));
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

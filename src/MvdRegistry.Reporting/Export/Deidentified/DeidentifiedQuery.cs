@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using MvdRegistry.Core.Bundle;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
@@ -50,22 +51,15 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
     }
 
     private static Expression<Func<Operation, bool>> And(Expression<Func<Operation, bool>> a, Expression<Func<Operation, bool>> b) =>
-        Expression.Lambda<Func<Operation, bool>>(Expression.AndAlso(a.Body, Swap.In(b.Body, b.Parameters[0], a.Parameters[0])), a.Parameters[0]);
+        Expression.Lambda<Func<Operation, bool>>(Expression.AndAlso(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters[0]);
 
     /// <summary><paramref name="shape"/> with its second parameter replaced by <see cref="Kept"/> of its first: the flag computed by the database.</summary>
     private Expression<Func<Operation, T>> WithKept<T>(Expression<Func<Operation, bool, T>> shape)
     {
         var kept = Kept();
         var operation = shape.Parameters[0];
-        return Expression.Lambda<Func<Operation, T>>(Swap.In(shape.Body, shape.Parameters[1], Swap.In(kept.Body, kept.Parameters[0], operation)), operation);
-    }
-
-    /// <summary>Replaces one parameter of an expression by another expression.</summary>
-    private sealed class Swap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        public static Expression In(Expression body, ParameterExpression from, Expression to) => new Swap(from, to).Visit(body);
-
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        return Expression.Lambda<Func<Operation, T>>(
+            ReplacingExpressionVisitor.Replace(shape.Parameters[1], ReplacingExpressionVisitor.Replace(kept.Parameters[0], operation, kept.Body), shape.Body), operation);
     }
 
     private IQueryable<Patient> Patients()
