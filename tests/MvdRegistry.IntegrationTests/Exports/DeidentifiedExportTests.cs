@@ -196,10 +196,11 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
     public async Task Filters_keep_the_operations_of_an_indication_sites_and_years()
     {
         var patients = ReadReference("patients.csv").ToDictionary(p => p["patient_id"]);
-        var expected = ReadReference("cases.csv").Count(c =>
+        var keptCases = ReadReference("cases.csv").Where(c =>
             c["indication"] == "HFS" && patients[c["patient_id"]]["consent_status"] != "withdrawn"
             && patients[c["patient_id"]]["site_code"] is "HOU" or "PIT"
-            && int.Parse(c["surgery_date"][..4], CultureInfo.InvariantCulture) is >= 2015 and <= 2020);
+            && int.Parse(c["surgery_date"][..4], CultureInfo.InvariantCulture) is >= 2015 and <= 2020).Select(c => c["case_id"]).ToHashSet();
+        var expected = keptCases.Count;
         Assert.True(expected > 10);
 
         var contents = await ExportAsync(Out("filtered.xlsx"), "--indication", "HFS", "--sites", "HOU,PIT", "--from-year", "2015", "--to-year", "2020");
@@ -209,6 +210,35 @@ public abstract partial class DeidentifiedExportTests<TDatabase>(TDatabase datab
         Assert.All(contents.Rows("analysis"), r => Assert.True(r["indication"] == "HFS" && r["site_code"] is "HOU" or "PIT"
             && int.Parse(r["surgery_year"], CultureInfo.InvariantCulture) is >= 2015 and <= 2020));
         Assert.Equal(contents.Column("operations", "patient_id").Distinct().Count(), contents.Rows("patients").Count);
+        // The repeating forms: every row of a kept operation, and no other.
+        var operations = contents.Column("operations", "case_id").ToHashSet();
+        foreach (var (sheet, file) in new[] { ("imaging", "imaging.csv"), ("followups", "followups.csv"), ("complications", "complications.csv") })
+        {
+            var rows = ReadReference(file).Count(r => keptCases.Contains(r["case_id"]));
+            Assert.True(rows > 0, sheet);
+            Assert.Equal(rows, contents.Rows(sheet).Count);
+            Assert.All(contents.Column(sheet, "case_id"), c => Assert.Contains(c, operations));
+        }
+    }
+
+    [Fact]
+    public async Task A_filtered_export_reads_the_rows_of_the_operations_it_keeps_and_an_unfiltered_one_each_table_whole()
+    {
+        await using var db = Db();
+        string Sql(MvdRegistry.Reporting.Export.Deidentified.ExportFilter filter, string form)
+        {
+            using var query = new MvdRegistry.Reporting.Export.Deidentified.DeidentifiedQuery(db, filter);
+            return query.Query(form).ToQueryString();
+        }
+        string[] children = [MvdRegistry.Core.Dictionary.Forms.Imaging, MvdRegistry.Core.Dictionary.Forms.FollowUp, MvdRegistry.Core.Dictionary.Forms.Complication];
+
+        // Filtered: every form's rows are those of the operations of the indication, the repeating forms' by a join to them.
+        foreach (var form in MvdRegistry.Core.Dictionary.Forms.All)
+            Assert.Matches("indication\"? = ", Sql(new("HFS"), form));
+        foreach (var form in children) Assert.Contains("JOIN", Sql(new(null, ["HOU"]), form));
+        // Whole: the repeating forms are read alone and the operations all (a flag says which the export keeps): no join, no filter.
+        foreach (var form in children) Assert.DoesNotContain("JOIN", Sql(new(), form));
+        Assert.DoesNotContain("WHERE", Sql(new(), MvdRegistry.Core.Dictionary.Forms.Case));
     }
 
     [Theory]

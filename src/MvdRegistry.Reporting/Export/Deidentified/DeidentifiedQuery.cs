@@ -15,10 +15,14 @@ namespace MvdRegistry.Reporting.Export.Deidentified;
 /// have not withdrawn consent, their patients and their records. Patients and operations come in key order; the
 /// repeating forms (imaging, follow-ups, complications) grouped by operation, the operations' groups in the
 /// operations' key order, each group in the form's key order: the order the analysis sheet's inputs are merged in
-/// (<see cref="AnalysisSpill"/>). The operations query reads every operation, with whether the export keeps it, into an
-/// <see cref="OperationIndex"/>; the repeating forms are read alone, in that order, and keep the rows of kept operations,
-/// with their surgery date. So read the forms in <see cref="Forms.All"/>'s order, each once. Nothing is held beyond the
-/// row being written.
+/// (<see cref="AnalysisSpill"/>). The operations query reads the operations, with whether the export keeps each, into an
+/// <see cref="OperationIndex"/>; the repeating forms' rows find their operation there, in that order, with its surgery
+/// date, and the rows of operations left out are skipped. Without a filter (only withdrawn consent leaves operations out)
+/// every operation and every row is read, each table alone: no join, no sort. With one, the operations query reads the
+/// kept operations only and each repeating form is joined to them, so that an export of a few hundred operations does not
+/// read the whole registry (the follow-ups of 775 operations of 100,000: 25-35 ms by the join against 0.56-0.85 s read
+/// whole, SQLite shell, measured 2026-12-03). So read the forms in <see cref="Forms.All"/>'s order, each once. Nothing is
+/// held beyond the row being written.
 /// </summary>
 public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter) : IDisposable
 {
@@ -95,32 +99,59 @@ public sealed class DeidentifiedQuery(RegistryDbContext db, ExportFilter filter)
     /// </summary>
     public IAsyncEnumerable<(RegistryRecord Record, RowContext Context)> Rows(string form, CancellationToken ct)
     {
-        // Read by plain readers (PlainRows): the record's dictionary columns, then its context's. A variable the export
-        // removes (the MRN, the birth date) is not even read: the operations' rows bring the birth date for the age.
-        var variables = DataDictionary.Instance.Form(form).Where(v => v.Identifier != DeidentifiedForm.Remove).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
-        // Each row selected with those columns only (RowColumns).
-        var columns = new RowColumns(db.Model, variables);
+        var variables = Variables(form);
+        var query = Query(form, variables);
         return form switch
         {
-            Forms.Patient => PlainRows.Read<Patient>(db, Patients().OrderBy(p => p.PatientId).Select(columns.Narrow((Patient p) => new { Row = p })), variables, 0, (_, _, _) => new RowContext(null), ct),
-            Forms.Case => PlainRows.Read<Operation>(db, db.Operations.AsNoTracking().OrderBy(o => o.CaseId)
-                    .Select(columns.Narrow(WithKept((o, kept) => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode, Kept = kept }))), variables, 3,
+            Forms.Patient => PlainRows.Read<Patient>(db, query, variables, 0, (_, _, _) => new RowContext(null), ct),
+            Forms.Case => PlainRows.Read<Operation>(db, query, variables, 3,
                 (o, r, i) => _operations.Add(o.CaseId, !r.IsNull(i + 2) && r.GetBoolean(i + 2), o.SurgeryDate)
                     ? new RowContext(o.SurgeryDate, r.GetDate(i), Site: r.IsNull(i + 1) ? null : r.GetString(i + 1))
                     : null, ct),
-            Forms.Imaging => Children<ImagingStudy>(form, db.Imaging.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.ImagingId).Select(columns.Narrow((ImagingStudy x) => new { Row = x })),
-                variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
-            Forms.FollowUp => Children<FollowUp>(form, db.FollowUps.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.FollowupId).Select(columns.Narrow((FollowUp x) => new { Row = x })),
-                variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
-            Forms.Complication => Children<Complication>(form, db.Complications.AsNoTracking().OrderBy(x => x.CaseId).ThenBy(x => x.ComplicationId).Select(columns.Narrow((Complication x) => new
-                {
-                    Row = x,
-                    LastVisit = db.FollowUps.Where(f => f.CaseId == x.CaseId).Max(f => f.VisitDate),
-                })),
-                variables, 1, x => x.CaseId, (_, r, i, surgery) => new RowContext(surgery, LastFuDay: OutcomeDerivation.DaysBetween(surgery, r.GetDate(i))), ct),
+            Forms.Imaging => Children<ImagingStudy>(form, query, variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
+            Forms.FollowUp => Children<FollowUp>(form, query, variables, 0, x => x.CaseId, (_, _, _, surgery) => new RowContext(surgery), ct),
+            Forms.Complication => Children<Complication>(form, query, variables, 1, x => x.CaseId,
+                (_, r, i, surgery) => new RowContext(surgery, LastFuDay: OutcomeDerivation.DaysBetween(surgery, r.GetDate(i))), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
         };
     }
+
+    /// <summary>The query a form's rows are read by (<see cref="Rows"/>): its SQL is what the database is sent.</summary>
+    public IQueryable Query(string form) => Query(form, Variables(form));
+
+    /// <summary>
+    /// The form's variables the export reads: a variable it removes (the MRN, the birth date) is not even read; the operations'
+    /// rows bring the birth date for the age.
+    /// </summary>
+    private static HashSet<string> Variables(string form) =>
+        DataDictionary.Instance.Form(form).Where(v => v.Identifier != DeidentifiedForm.Remove).Select(v => v.PropertyName).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The form's query, read by a plain reader (PlainRows): the record's dictionary columns only (RowColumns), then its
+    /// context's (the operations' birth date, site and kept flag; a complication's operation's last visit).
+    /// </summary>
+    private IQueryable Query(string form, IReadOnlySet<string> variables)
+    {
+        var columns = new RowColumns(db.Model, variables);
+        return form switch
+        {
+            Forms.Patient => Patients().OrderBy(p => p.PatientId).Select(columns.Narrow((Patient p) => new { Row = p })),
+            Forms.Case => (filter.KeepsAll ? db.Operations.AsNoTracking() : Operations()).OrderBy(o => o.CaseId)
+                .Select(columns.Narrow(WithKept((o, kept) => new { Row = o, Birth = o.Patient!.BirthDate, Site = o.Patient.SiteCode, Kept = kept }))),
+            Forms.Imaging => OfKept(db.Imaging, x => x.CaseId).OrderBy(x => x.CaseId).ThenBy(x => x.ImagingId).Select(columns.Narrow((ImagingStudy x) => new { Row = x })),
+            Forms.FollowUp => OfKept(db.FollowUps, x => x.CaseId).OrderBy(x => x.CaseId).ThenBy(x => x.FollowupId).Select(columns.Narrow((FollowUp x) => new { Row = x })),
+            Forms.Complication => OfKept(db.Complications, x => x.CaseId).OrderBy(x => x.CaseId).ThenBy(x => x.ComplicationId).Select(columns.Narrow((Complication x) => new
+            {
+                Row = x,
+                LastVisit = db.FollowUps.Where(f => f.CaseId == x.CaseId).Max(f => f.VisitDate),
+            })),
+            _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
+        };
+    }
+
+    /// <summary>A repeating form's table: whole when the filter keeps every operation, else joined to the kept operations.</summary>
+    private IQueryable<TRow> OfKept<TRow>(IQueryable<TRow> table, Expression<Func<TRow, string>> caseId) where TRow : class =>
+        filter.KeepsAll ? table.AsNoTracking() : Operations().Join(table.AsNoTracking(), o => o.CaseId, caseId, (_, row) => row);
 
     /// <summary>A repeating form's rows of the operations the export keeps, each with its operation's surgery date.</summary>
     private async IAsyncEnumerable<(RegistryRecord, RowContext)> Children<TRow>(string form, IQueryable query, IReadOnlySet<string> variables, int extra,

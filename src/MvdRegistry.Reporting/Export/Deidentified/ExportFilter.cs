@@ -9,6 +9,9 @@ public sealed record ExportFilter(string? Indication = null, IReadOnlyList<strin
 {
     public IReadOnlyList<string> SiteList => Sites ?? [];
 
+    /// <summary>Whether the filter leaves every operation in (no indication, site or year): only withdrawn consent leaves one out.</summary>
+    public bool KeepsAll => Indication is null && SiteList.Count == 0 && FromYear is null && ToYear is null;
+
     /// <summary>The filter as the audit trail and the codebook say it.</summary>
     public override string ToString()
     {
