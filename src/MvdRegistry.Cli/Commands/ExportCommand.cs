@@ -37,7 +37,7 @@ internal static class ExportCommand
             var isXlsx = parse.GetValue(format) == "xlsx";
             if (!parse.GetValue(deidentified))
             {
-                if (isXlsx || filter != new ExportFilter())
+                if (isXlsx || !filter.KeepsAll)
                 {
                     await context.Error.WriteLineAsync("error: --format xlsx and the filters (--indication, --sites, --from-year, --to-year) are for the de-identified export: add --deidentified");
                     return CliContext.UsageError;

@@ -24,7 +24,7 @@ public sealed class AuditedExport(RegistryDbContext db, string secret, TimeProvi
         var problems = new List<string>();
         if (!requester.IsAdministrator) problems.Add("the identified bundle (the five import files, with MRNs and dates) is for registry administrators only");
         if (format == ExportFormat.Xlsx) problems.Add("the identified bundle is written as CSV files only, not as xlsx");
-        if (filter != new ExportFilter()) problems.Add("the identified bundle is the whole registry: the filters (indication, sites, years) are for the de-identified export");
+        if (!filter.KeepsAll) problems.Add("the identified bundle is the whole registry: the filters (indication, sites, years) are for the de-identified export");
         return problems;
     }
 
