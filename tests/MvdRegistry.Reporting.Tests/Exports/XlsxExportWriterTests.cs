@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
 using MiniExcelLibs;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Reporting.Export.Deidentified;
@@ -42,6 +45,49 @@ public sealed class XlsxExportWriterTests : IDisposable
         Assert.Equal(new object?[] { "id", "day" }, Assert.Single(empty).Values.ToArray());
         Assert.Equal(2, written["full"]);
         Assert.False(written.ContainsKey("empty"));
+    }
+
+    private static ExportColumn Typed(string name, string type, params string[] codes) =>
+        new(name, name, type, codes.Select(c => new Choice(c, c + " label")).ToList(), "", "test", "nothing");
+
+    /// <summary>The widths of a sheet's columns in its XML (the n-th sheet's part), in order.</summary>
+    private static List<double> Widths(string path, int sheet)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        using var part = zip.GetEntry($"xl/worksheets/sheet{sheet}.xml")!.Open();
+        XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        return XDocument.Load(part).Descendants(x + "col")
+            .OrderBy(c => (int)c.Attribute("min")!)
+            .Select(c => double.Parse(c.Attribute("width")!.Value, CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
+    [Fact]
+    public async Task Each_column_is_as_wide_as_its_header_or_what_the_codebook_says_it_holds_before_any_row_is_read()
+    {
+        var path = Path.Combine(_folder, "widths.xlsx");
+        ExportSheet[] sheets =
+        [
+            new("first", [
+                Typed("case_id", ColumnTypes.Pseudonym),                                  // a pseudonym, 18 characters
+                Typed("indication", ColumnTypes.Code, "HFS", "TN", "GPN"),                // the header, 10
+                Typed("approach", ColumnTypes.Code, "rs_lateral", "rs_supracerebellar"),  // the longest code, 18
+                Typed("n", ColumnTypes.Integer),                                          // 6
+                Typed("bmi", ColumnTypes.Decimal),                                        // 8
+                Typed("redo", ColumnTypes.Binary, "1", "0"),                              // the header, 4
+                Typed("notes", ColumnTypes.Text),                                         // a short text, 12
+                Typed("label", ColumnTypes.Text) with { Width = 50 },                     // the column's own width
+                Typed(new string('x', 70), ColumnTypes.Text),                             // at most 60
+                Typed("Shared", ColumnTypes.Text),                                        // as wide as on the other sheet
+            ], Rows(["C-a", "HFS", "rs_lateral", 1, 2.5m, 1, "t", "l", "x", "s"]), 1),
+            new("second", [Typed("shared", ColumnTypes.Pseudonym)], Rows(), 0),
+        ];
+
+        await XlsxExportWriter.WriteAsync(path, sheets, (_, _) => { }, CancellationToken.None);
+
+        // Two characters of margin on each; MiniExcel adds Excel's own padding (5/7 of a character) to every width.
+        Assert.Equal(new[] { 20, 12, 20, 8, 10, 6, 14, 52, 60, 20 }, Widths(path, 1).Select(w => (int)Math.Round(w - 5.0 / 7)));
+        Assert.Equal(new[] { 20 }, Widths(path, 2).Select(w => (int)Math.Round(w - 5.0 / 7)));
     }
 
     /// <summary>Rows that never end: one, then a wait for the next that only a cancellation ends.</summary>

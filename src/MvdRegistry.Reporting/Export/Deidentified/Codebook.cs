@@ -11,17 +11,18 @@ public static class Codebook
 
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
-        Describe("sheet", "Sheet (xlsx) or file (CSV) the column is in"),
-        Describe("column", "Column name"),
-        Describe("label", "What the column holds"),
-        Describe("type", "pseudonym, text, integer, decimal, code (one of codes), binary (1 or 0, see codes)"),
-        Describe("codes", "The codes and their labels, code=label separated by |"),
-        Describe("unit", "Unit of a number"),
-        Describe("derivation", "Where the value comes from: the data dictionary variable, or the OUTCOMES.md item"),
-        Describe("empty_means", "What an empty cell means"),
+        Describe("sheet", "Sheet (xlsx) or file (CSV) the column is in", 14),
+        Describe("column", "Column name", 24),
+        Describe("label", "What the column holds", 50),
+        Describe("type", "pseudonym, text, integer, decimal, code (one of codes), binary (1 or 0, see codes)", 10),
+        Describe("codes", "The codes and their labels, code=label separated by |", 50),
+        Describe("unit", "Unit of a number", 10),
+        Describe("derivation", "Where the value comes from: the data dictionary variable, or the OUTCOMES.md item", 40),
+        Describe("empty_means", "What an empty cell means", 40),
     ];
 
-    private static ExportColumn Describe(string name, string label) => new(name, label, ColumnTypes.Text, [], "", "codebook", "nothing to say");
+    private static ExportColumn Describe(string name, string label, int width) =>
+        new(name, label, ColumnTypes.Text, [], "", "codebook", "nothing to say") { Width = width };
 
     public static string FormatCodes(ExportColumn column) => string.Join("|", column.Codes.Select(c => c.Code + "=" + c.Label));
 

@@ -26,7 +26,14 @@ public sealed record ExportColumn(
     IReadOnlyList<Choice> Codes,
     string Unit,
     string Derivation,
-    string Empty);
+    string Empty)
+{
+    /// <summary>
+    /// Characters a value of this text column needs to be read whole in the workbook, where its type does not say
+    /// (<see cref="XlsxExportWriter.WidthOf"/>); unset, a short text.
+    /// </summary>
+    public int? Width { get; init; }
+}
 
 /// <summary>A sheet (xlsx) or file (CSV) of the export: its columns and its rows, read once, in order.</summary>
 /// <param name="Rows">Values in column order: string, int, decimal or null (empty). Enumerated once, streaming from the database.</param>

@@ -32,6 +32,9 @@ public sealed class Pseudonyms : IDisposable
     /// </summary>
     public const int Kept = 256;
 
+    /// <summary>Characters in a pseudonym: its kind's letter, a hyphen and 16 consonants.</summary>
+    public const int Length = 18;
+
     public Pseudonyms(string secret, byte[]? salt = null)
     {
         if (string.IsNullOrEmpty(secret)) throw new ArgumentException("the registry's pseudonym secret is empty", nameof(secret));
@@ -56,7 +59,7 @@ public sealed class Pseudonyms : IDisposable
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
         _hmac.AppendData(input);
         _hmac.GetHashAndReset(hash);
-        Span<char> text = stackalloc char[18];
+        Span<char> text = stackalloc char[Length];
         text[0] = char.ToUpperInvariant(Prefix(kind));
         text[1] = '-';
         for (var i = 0; i < 8; i++)
