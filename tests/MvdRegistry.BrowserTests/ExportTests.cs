@@ -18,6 +18,8 @@ public sealed class ExportTests(RegistryServer server, Browser browser)
         await Expect(page.Locator("#kind option[value=identified]")).ToHaveCountAsync(0);
         await page.Locator("#format").SelectOptionAsync("zip");
         await page.Locator("#indication").SelectOptionAsync("HFS");
+        await page.Locator("#sites").GetByLabel("HOU").CheckAsync();
+        await page.Locator("#sites").GetByLabel("BCN").CheckAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync(),
@@ -31,6 +33,11 @@ public sealed class ExportTests(RegistryServer server, Browser browser)
             using var zip = ZipFile.OpenRead(path);
             Assert.Contains(zip.Entries, e => e.FullName == "codebook.csv");
             Assert.Contains(zip.Entries, e => e.FullName == "read_export.R");
+            using var patients = new StreamReader(zip.GetEntry("patients.csv")!.Open());
+            var lines = (await patients.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            var site = Array.IndexOf(lines[0].Split(','), "site_code");
+            Assert.True(lines.Length > 1, "no patient exported");
+            Assert.All(lines.Skip(1), line => Assert.Contains(line.Split(',')[site], new[] { "BCN", "HOU" }));
         }
         finally
         {
@@ -39,7 +46,7 @@ public sealed class ExportTests(RegistryServer server, Browser browser)
         var row = page.Locator("#job-runs tbody tr").First;
         await Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("succeeded");
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Download" })).ToBeVisibleAsync();
-        await Expect(row).ToContainTextAsync("indication HFS");
+        await Expect(row).ToContainTextAsync("indication HFS; sites BCN,HOU");
         await Pages.ScreenshotAsync(page, "exports");
     }
 }
