@@ -24,6 +24,7 @@ public sealed class ReportScheduleTests(RegistryServer server, Browser browser)
         await page.WaitForURLAsync(url => url.EndsWith("/Reports", StringComparison.Ordinal));
         var row = page.Locator("#report-schedules tbody tr", new() { HasText = name });
         await Expect(row).ToContainTextAsync("sites=BCN,HOU");
+        await Pages.ScreenshotAsync(page, "reports");
         await row.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.Locator("#Name")).ToHaveValueAsync(name);
         await Expect(page.Locator("#sites").GetByLabel("BCN")).ToBeCheckedAsync();
