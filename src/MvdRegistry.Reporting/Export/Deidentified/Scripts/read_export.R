@@ -93,8 +93,9 @@ if (nrow(followed) > 0) {
 
 show <- function(v) if (is.na(v)) "NA" else format(v, digits = 15)
 cat(sprintf("MVD registry de-identified export (%s): %d operations, %d HFS\n", export_filter, nrow(a), nrow(hfs)))
+percent <- function(v) if (is.na(v)) "NA" else sprintf("%.1f%%", 100 * v)
 cat(sprintf("HFS success at one year: %d of %d, %s (Wilson 95%% CI %s to %s)\n", x, n,
-            if (n > 0) sprintf("%.1f%%", 100 * x / n) else "no operation", show(wilson[1]), show(wilson[2])))
+            if (n > 0) percent(x / n) else "no operation", percent(wilson[1]), percent(wilson[2])))
 cat(sprintf("HFS Kaplan-Meier median time to resolution: %s days (95%% CI %s to %s), %d operations, %d resolved\n",
             show(km[1]), show(km[2]), show(km[3]), nrow(followed), sum(resolved)))
 # The same, one number a line, for programs.
