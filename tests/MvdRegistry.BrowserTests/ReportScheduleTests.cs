@@ -23,7 +23,7 @@ public sealed class ReportScheduleTests(RegistryServer server, Browser browser)
 
         await page.WaitForURLAsync(url => url.EndsWith("/Reports", StringComparison.Ordinal));
         var row = page.Locator("#report-schedules tbody tr", new() { HasText = name });
-        await Expect(row).ToContainTextAsync("sites=BCN,HOU");
+        await Expect(row).ToContainTextAsync("All indications · sites BCN, HOU · surgery all dates");
         await Pages.ScreenshotAsync(page, "reports");
         await row.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.Locator("#Name")).ToHaveValueAsync(name);

@@ -32,7 +32,7 @@ public static class CoverSheet
         sheet.Text(row, 1, "Indication");
         sheet.Text(row++, 2, filter.Indication is { } indication ? ReportText.Indication(indication) : "All indications");
         sheet.Text(row, 1, "Surgery dates");
-        sheet.Text(row++, 2, ReportText.SurgeryDates(scope));
+        sheet.Text(row++, 2, ReportText.SurgeryDates(scope.Filter));
         sheet.Text(row, 1, "Data as of");
         sheet.Date(row++, 2, scope.DataAsOf.DateTime, NumberFormat.DateTime);
         sheet.Text(row, 1, "Generated at");

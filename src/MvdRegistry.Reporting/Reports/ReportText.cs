@@ -1,4 +1,5 @@
 using System.Globalization;
+using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Statistics.Snapshot;
 
@@ -18,28 +19,32 @@ public static class ReportText
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"Hemifacial spasm · sites HOU, SEO · surgery 2012-01-01 to 2018-12-31 · data as of 2026-12-01 14:05".</summary>
-    public static string ScopeLine(OutcomeReportScope scope)
+    public static string ScopeLine(OutcomeReportScope scope) =>
+        FilterLine(scope.Filter, scope.SiteLabel) + " · data as of " + scope.DataAsOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What a filter chooses, in words: "Hemifacial spasm · sites HOU, SEO · surgery 2012-01-01 to 2018-12-31" (a site by
+    /// <paramref name="siteLabel"/>, its code when none is given).
+    /// </summary>
+    public static string FilterLine(StatisticsFilter filter, Func<string, string>? siteLabel = null)
     {
-        var filter = scope.Filter;
         var parts = new List<string>
         {
             filter.Indication is { } indication ? Indication(indication) : "All indications",
             filter.Sites.Count switch
             {
                 0 => "all sites",
-                1 => "site " + scope.SiteLabel(filter.Sites[0]),
+                1 => "site " + (siteLabel ?? (code => code))(filter.Sites[0]),
                 _ => "sites " + string.Join(", ", filter.Sites),
             },
-            "surgery " + SurgeryDates(scope),
-            "data as of " + scope.DataAsOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            "surgery " + SurgeryDates(filter),
         };
         return string.Join(" · ", parts);
     }
 
-    /// <summary>The surgery dates the report covers, from the year and date filters (both apply).</summary>
-    public static string SurgeryDates(OutcomeReportScope scope)
+    /// <summary>The surgery dates a filter covers, from its year and date filters (both apply).</summary>
+    public static string SurgeryDates(StatisticsFilter filter)
     {
-        var filter = scope.Filter;
         DateOnly? from = Latest(filter.From is { } y1 ? new DateOnly(y1, 1, 1) : null, filter.SurgeryFrom);
         DateOnly? to = Earliest(filter.To is { } y2 ? new DateOnly(y2, 12, 31) : null, filter.SurgeryTo);
         return (from, to) switch

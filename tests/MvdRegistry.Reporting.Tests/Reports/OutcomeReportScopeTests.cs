@@ -1,6 +1,7 @@
 using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Core.Tests.Statistics;
+using MvdRegistry.Reporting.Reports;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
 
@@ -23,6 +24,17 @@ public class OutcomeReportScopeTests
         Assert.Equal(new DateTime(2026, 12, 31, 9, 29, 0).ToOADate(), file.Number("Cover", file.Row("Cover", 1, "Data as of"), 2)!.Value, 1e-9);
         Assert.Equal(new DateTime(2026, 12, 31).ToOADate(), file.Number("Cover", file.Row("Cover", 1, "Completeness judged as of"), 2));
         Assert.StartsWith("Named by pseudonym", file.Text("Cover", file.Row("Cover", 1, "Surgeons"), 2));
+    }
+
+    [Fact]
+    public void A_filter_in_words_names_its_indication_sites_and_surgery_dates()
+    {
+        Assert.Equal("All indications · all sites · surgery all dates", ReportText.FilterLine(new StatisticsFilter()));
+        Assert.Equal("Hemifacial spasm · sites HOU, SEO · surgery 2012-01-01 to 2018-06-30",
+            ReportText.FilterLine(new StatisticsFilter { Indication = "HFS", Sites = ["HOU", "SEO"], From = 2012, SurgeryTo = new DateOnly(2018, 6, 30) }));
+        Assert.Equal("Trigeminal neuralgia · site HOU (Houston) · surgery from 2015-03-01",
+            ReportText.FilterLine(new StatisticsFilter { Indication = "TN", Sites = ["HOU"], From = 2014, SurgeryFrom = new DateOnly(2015, 3, 1) }, code => code + " (Houston)"));
+        Assert.Equal("All indications · site PIT · surgery up to 2020-12-31", ReportText.FilterLine(new StatisticsFilter { Sites = ["PIT"], To = 2020 }));
     }
 
     [Fact]
