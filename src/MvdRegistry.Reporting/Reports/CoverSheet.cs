@@ -30,7 +30,7 @@ public static class CoverSheet
             ? $"Site report: the operations of site {scope.SiteLabel(filter.Sites[0])} only"
             : filter.Sites.Count == 0 ? "All sites of the registry" : "The operations of sites " + string.Join(", ", filter.Sites.Select(scope.SiteLabel)));
         sheet.Text(row, 1, "Indication");
-        sheet.Text(row++, 2, filter.Indication is { } indication ? ReportText.Indication(indication) : "All indications");
+        sheet.Text(row++, 2, ReportText.Indication(filter));
         sheet.Text(row, 1, "Surgery dates");
         sheet.Text(row++, 2, ReportText.SurgeryDates(scope.Filter));
         sheet.Text(row, 1, "Data as of");

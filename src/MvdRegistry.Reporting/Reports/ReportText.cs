@@ -16,6 +16,9 @@ public static class ReportText
     public static string Indication(string code) =>
         code == RegistryStatistics.AllIndications ? "All indications" : Choice(Forms.Case, "indication", code);
 
+    /// <summary>The filter's indication, or "All indications".</summary>
+    public static string Indication(StatisticsFilter filter) => filter.Indication is { } indication ? Indication(indication) : "All indications";
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"Hemifacial spasm · sites HOU, SEO · surgery 2012-01-01 to 2018-12-31 · data as of 2026-12-01 14:05".</summary>
@@ -30,7 +33,7 @@ public static class ReportText
     {
         var parts = new List<string>
         {
-            filter.Indication is { } indication ? Indication(indication) : "All indications",
+            Indication(filter),
             filter.Sites.Count switch
             {
                 0 => "all sites",
