@@ -41,9 +41,7 @@ public sealed class DataDictionary
             string Col(string name) => csv.GetString(csv.GetOrdinal(name)).Trim();
             // "help" is the registry's own column (clinicians' help under a field); a dictionary without it has none.
             string Optional(string name) => Enumerable.Range(0, csv.FieldCount).Any(i => csv.GetName(i) == name) ? Col(name) : "";
-            var choices = Col("choices").Length == 0
-                ? Array.Empty<Choice>()
-                : Col("choices").Split('|').Select(pair => pair.Split('=', 2)).Select(p => new Choice(p[0], p[1])).ToArray();
+            var choices = Choice.Parse(Col("choices"));
             variables.Add(new Variable(
                 Col("form"), Col("variable"), Col("label"), ParseType(Col("type")), choices,
                 Col("min"), Col("max"), ParseRequirement(Col("required")), Col("applies_when"),

@@ -4,7 +4,15 @@ public enum VariableType { Id, Text, Integer, Decimal, Date, Choice, Multi, YesN
 
 public enum Requirement { Yes, Applies, No }
 
-public sealed record Choice(string Code, string Label);
+public sealed record Choice(string Code, string Label)
+{
+    /// <summary>Choices as the data dictionary's <c>choices</c> column and the export's codebook write them: "code=label|code=label".</summary>
+    public static string Format(IEnumerable<Choice> choices) => string.Join("|", choices.Select(c => c.Code + "=" + c.Label));
+
+    /// <summary><see cref="Format"/>'s text back as choices; an empty text is none.</summary>
+    public static IReadOnlyList<Choice> Parse(string text) =>
+        text.Length == 0 ? [] : text.Split('|').Select(pair => pair.Split('=', 2)).Select(p => new Choice(p[0], p[1])).ToArray();
+}
 
 /// <summary>
 /// One row of data-dictionary.csv. <see cref="Notes"/> are for the registry's builders and data managers

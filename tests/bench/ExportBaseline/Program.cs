@@ -25,8 +25,7 @@ using (var codebook = CsvDataReader.Create(Path.Combine(args[0], "codebook.csv")
     {
         string Field(string name) => codebook.GetString(codebook.GetOrdinal(name));
         types[(Field("sheet"), Field("column"))] = Field("type");
-        var codes = Field("codes").Split('|', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split('=', 2)).Select(c => new Choice(c[0], c[1])).ToList();
-        columns.Add(new ExportColumn(Field("column"), Field("label"), Field("type"), codes, Field("unit"), Field("derivation"), Field("empty_means")));
+        columns.Add(new ExportColumn(Field("column"), Field("label"), Field("type"), Choice.Parse(Field("codes")), Field("unit"), Field("derivation"), Field("empty_means")));
     }
 
 var workbook = new Dictionary<string, object>();

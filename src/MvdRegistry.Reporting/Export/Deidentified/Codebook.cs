@@ -1,3 +1,5 @@
+using MvdRegistry.Core.Dictionary;
+
 namespace MvdRegistry.Reporting.Export.Deidentified;
 
 /// <summary>
@@ -24,13 +26,11 @@ public static class Codebook
     private static ExportColumn Describe(string name, string label, int width) =>
         new(name, label, ColumnTypes.Text, [], "", "codebook", "nothing to say") { Width = width };
 
-    public static string FormatCodes(ExportColumn column) => string.Join("|", column.Codes.Select(c => c.Code + "=" + c.Label));
-
     public static ExportSheet Of(IEnumerable<(string Sheet, IReadOnlyList<ExportColumn> Columns)> sheets)
     {
         var rows = sheets.SelectMany(s => s.Columns.Select(c => new object?[]
         {
-            s.Sheet, c.Name, c.Label, c.Type, FormatCodes(c), c.Unit, c.Derivation, c.Empty,
+            s.Sheet, c.Name, c.Label, c.Type, Choice.Format(c.Codes), c.Unit, c.Derivation, c.Empty,
         })).ToArray<object?[]>();
         return new ExportSheet(Sheet, Columns, rows.ToAsyncEnumerable(), rows.Length);
     }

@@ -1,0 +1,27 @@
+using MvdRegistry.Core.Dictionary;
+
+namespace MvdRegistry.Core.Tests.Dictionaries;
+
+/// <summary>Choices as the data dictionary and the export's codebook write them: "code=label|code=label".</summary>
+public class ChoiceTests
+{
+    [Fact]
+    public void Choices_are_written_code_equals_label_separated_by_bars_and_read_back()
+    {
+        Choice[] choices = [new("HFS", "Hemifacial spasm"), new("x", "a=b")];
+
+        Assert.Equal("HFS=Hemifacial spasm|x=a=b", Choice.Format(choices));
+        Assert.Equal(choices, Choice.Parse("HFS=Hemifacial spasm|x=a=b"));
+        Assert.Empty(Choice.Parse(""));
+        Assert.Equal("", Choice.Format([]));
+    }
+
+    [Fact]
+    public void The_dictionary_reads_a_variables_choices_in_their_order()
+    {
+        var indication = DataDictionary.Instance.Get(Forms.Case, "indication").Choices;
+
+        Assert.Equal(["HFS", "TN", "GPN", "OTHER"], indication.Select(c => c.Code));
+        Assert.Equal("Hemifacial spasm", indication[0].Label);
+    }
+}
