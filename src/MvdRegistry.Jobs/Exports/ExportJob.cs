@@ -56,7 +56,7 @@ public sealed class ExportJob(JobRunner runner, RegistryDbContext db, TimeProvid
         var path = Path.GetFullPath(run.Output);
         if (!path.StartsWith(folder, StringComparison.Ordinal) || !File.Exists(path)) return [];
         var stem = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));
-        return [path, .. new[] { ScriptTemplates.RScript, ScriptTemplates.StataScript }.Select(name => $"{stem}.{name}").Where(File.Exists)];
+        return [path, .. ScriptTemplates.Names.Select(name => $"{stem}.{name}").Where(File.Exists)];
     }
 
     [Queue(JobQueues.Heavy)]

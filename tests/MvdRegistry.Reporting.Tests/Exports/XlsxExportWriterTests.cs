@@ -47,6 +47,51 @@ public sealed class XlsxExportWriterTests : IDisposable
         Assert.False(written.ContainsKey("empty"));
     }
 
+    private static object?[][] Numbered(string prefix, int count) => Enumerable.Range(1, count).Select(i => new object?[] { $"{prefix}{i}", i }).ToArray();
+
+    private static List<object?[]> SheetRows(string path, string sheet) =>
+        MiniExcel.Query(path, sheetName: sheet).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+
+    [Fact]
+    public async Task A_sheet_over_the_row_limit_continues_on_the_sheets_after_it_each_with_its_header_and_its_rows_in_order()
+    {
+        var path = Path.Combine(_folder, "parts.xlsx");
+        var written = new Dictionary<string, int>();
+        var columns = new[] { Column("id"), Column("n") };
+        ExportSheet[] sheets =
+        [
+            new("none", columns, Rows(), 0),
+            new("three", columns, Rows(Numbered("t", 3)), 3),
+            new("four", columns, Rows(Numbered("f", 4)), 4),
+            new("seven", columns, Rows(Numbered("s", 7)), 7),
+        ];
+
+        var parts = await XlsxExportWriter.WriteAsync(path, sheets, (sheet, count) => written[sheet] = count, CancellationToken.None, rowsPerSheet: 3);
+
+        Assert.Equal(new[] { "none", "three", "four", "four_2", "seven", "seven_2", "seven_3" }, MiniExcel.GetSheetNames(path));
+        Assert.Equal(new Dictionary<string, int> { ["none"] = 1, ["three"] = 1, ["four"] = 2, ["seven"] = 3 }, parts);
+        object?[] header = ["id", "n"];
+        Assert.Equal([header], SheetRows(path, "none"));
+        Assert.Equal([header, ["t1", 1d], ["t2", 2d], ["t3", 3d]], SheetRows(path, "three"));
+        Assert.Equal([header, ["f1", 1d], ["f2", 2d], ["f3", 3d]], SheetRows(path, "four"));
+        Assert.Equal([header, ["f4", 4d]], SheetRows(path, "four_2"));
+        Assert.Equal([header, ["s4", 4d], ["s5", 5d], ["s6", 6d]], SheetRows(path, "seven_2"));
+        Assert.Equal([header, ["s7", 7d]], SheetRows(path, "seven_3"));
+        // The rows written count a sheet's rows across its parts.
+        Assert.Equal(new Dictionary<string, int> { ["three"] = 3, ["four"] = 4, ["seven"] = 7 }, written);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(XlsxExportWriter.MaxRowsPerSheet + 1)]
+    public async Task A_sheet_holds_at_least_one_row_and_at_most_Excel_s_1048575(int rowsPerSheet)
+    {
+        var path = Path.Combine(_folder, "none.xlsx");
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            XlsxExportWriter.WriteAsync(path, [new("s", [Column("id")], Rows(["a"]), 1)], (_, _) => { }, CancellationToken.None, rowsPerSheet));
+        Assert.False(File.Exists(path));
+    }
+
     private static ExportColumn Typed(string name, string type, params string[] codes) =>
         new(name, name, type, codes.Select(c => new Choice(c, c + " label")).ToList(), "", "test", "nothing");
 

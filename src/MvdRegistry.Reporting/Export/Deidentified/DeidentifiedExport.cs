@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MvdRegistry.Core.Dictionary;
@@ -38,6 +39,8 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
             problems.Add($"--out '{output}' is a folder that is not empty: choose a new or empty folder");
 
+        if (request.RowsPerSheet is < 1 or > XlsxExportWriter.MaxRowsPerSheet)
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{request.RowsPerSheet} rows per sheet: a sheet holds 1 to {XlsxExportWriter.MaxRowsPerSheet:N0}"));
         problems.AddRange(await FilterProblemsAsync(db, request.Filter, commandLine: true, ct));
         return problems;
     }
@@ -109,7 +112,7 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         var target = Path.GetFullPath(request.Output);
         var files = request.Format switch
         {
-            ExportFormat.Xlsx => await WriteXlsxAsync(target, sheets, request.Filter, OnRow, ct),
+            ExportFormat.Xlsx => await WriteXlsxAsync(target, sheets, request.Filter, request.RowsPerSheet, OnRow, ct),
             _ when request.IsZip => await WriteZipAsync(target, sheets, request.Filter, OnRow, ct),
             _ => await WriteFolderAsync(target, sheets, request.Filter, OnRow, ct),
         };
@@ -140,19 +143,23 @@ public sealed class DeidentifiedExport(RegistryDbContext db, string secret)
         }
     }
 
-    /// <summary>The workbook, and beside it its two scripts, named after it (they read it by name).</summary>
-    private static async Task<List<ExportedFile>> WriteXlsxAsync(string target, List<ExportSheet> sheets, ExportFilter filter, Action<string, int> onRow, CancellationToken ct)
+    /// <summary>
+    /// The workbook, and beside it its two scripts, named after it (they read it by name, and the Stata script each sheet
+    /// a form's rows took: written after the workbook).
+    /// </summary>
+    private static async Task<List<ExportedFile>> WriteXlsxAsync(string target, List<ExportSheet> sheets, ExportFilter filter, int rowsPerSheet,
+        Action<string, int> onRow, CancellationToken ct)
     {
         var stem = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target));
-        var scripts = ScriptTemplates.For(sheets, filter, Path.GetFileName(target));
         var outputs = new List<(string Temp, string Final)> { (TempBeside(target), target) };
-        outputs.AddRange(scripts.Keys.Select(name => (TempBeside(stem + "." + name), stem + "." + name)));
+        outputs.AddRange(ScriptTemplates.Names.Select(name => (TempBeside(stem + "." + name), stem + "." + name)));
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await XlsxExportWriter.WriteAsync(outputs[0].Temp, sheets, onRow, ct);
+            var parts = await XlsxExportWriter.WriteAsync(outputs[0].Temp, sheets, onRow, ct, rowsPerSheet);
+            var scripts = ScriptTemplates.For(sheets, filter, Path.GetFileName(target), parts);
             var i = 1;
-            foreach (var text in scripts.Values) await File.WriteAllTextAsync(outputs[i++].Temp, text, new UTF8Encoding(false), ct);
+            foreach (var name in ScriptTemplates.Names) await File.WriteAllTextAsync(outputs[i++].Temp, scripts[name], new UTF8Encoding(false), ct);
             foreach (var (temp, final) in outputs) File.Move(temp, final, overwrite: true);
         }
         finally

@@ -14,26 +14,31 @@ public static class ScriptTemplates
     public const string RScript = "read_export.R";
     public const string StataScript = "read_export.do";
 
+    /// <summary>Both scripts' names, in the order <see cref="For"/> makes them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [RScript, StataScript];
+
     /// <param name="workbook">The xlsx file name the scripts read, or null for CSV files beside them.</param>
-    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<ExportSheet> sheets, ExportFilter filter, string? workbook) => new Dictionary<string, string>
+    /// <param name="parts">How many of the workbook's sheets each sheet's rows took (<see cref="XlsxExportWriter.PartName"/>); none, one each.</param>
+    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<ExportSheet> sheets, ExportFilter filter, string? workbook,
+        IReadOnlyDictionary<string, int>? parts = null) => new Dictionary<string, string>
     {
         [RScript] = R(filter, workbook),
-        [StataScript] = Stata(sheets, filter, workbook),
+        [StataScript] = Stata(sheets, filter, workbook, parts),
     };
 
     public static string R(ExportFilter filter, string? workbook) => Template(RScript)
         .Replace("{{WORKBOOK}}", RString(workbook ?? ""))
         .Replace("{{FILTER}}", RString(filter.ToString()));
 
-    public static string Stata(IReadOnlyList<ExportSheet> sheets, ExportFilter filter, string? workbook)
+    public static string Stata(IReadOnlyList<ExportSheet> sheets, ExportFilter filter, string? workbook, IReadOnlyDictionary<string, int>? parts = null)
     {
         var body = new StringBuilder();
         foreach (var sheet in sheets.Where(s => s.Name != Codebook.Sheet))
         {
             body.Append("* ").Append(sheet.Name).Append('\n');
-            body.Append(workbook is null
-                ? $"import delimited using \"{sheet.Name}.csv\", varnames(1) case(preserve) stringcols(_all) encoding(\"utf-8\") bindquotes(strict) clear\n"
-                : $"import excel using \"{StataText(workbook)}\", sheet(\"{sheet.Name}\") firstrow case(preserve) allstring clear\n");
+            if (workbook is null)
+                body.Append($"import delimited using \"{sheet.Name}.csv\", varnames(1) case(preserve) stringcols(_all) encoding(\"utf-8\") bindquotes(strict) clear\n");
+            else ImportSheet(body, workbook, sheet.Name, parts?.GetValueOrDefault(sheet.Name, 1) ?? 1);
             var numeric = sheet.Columns.Where(c => c.Type is ColumnTypes.Integer or ColumnTypes.Decimal or ColumnTypes.Binary).Select(c => c.Name).ToArray();
             if (numeric.Length > 0) body.Append("destring ").Append(string.Join(' ', numeric)).Append(", replace\n");
             foreach (var column in sheet.Columns)
@@ -57,6 +62,20 @@ public static class ScriptTemplates
             .Replace("{{FILTER}}", filter.ToString())
             .Replace("{{HFS}}", StataText(indication.Codes.Single(c => c.Code == "HFS").Label))
             .Replace("{{INDICATION_LABEL}}", LabelName(indication.Name));
+    }
+
+    /// <summary>
+    /// A sheet of the workbook. A sheet whose rows continue on the sheets after it (over Excel's limit): its later parts read
+    /// first, each into a temporary file, then the first part with the others appended in order.
+    /// </summary>
+    private static void ImportSheet(StringBuilder body, string workbook, string sheet, int parts)
+    {
+        string Import(int part) =>
+            $"import excel using \"{StataText(workbook)}\", sheet(\"{XlsxExportWriter.PartName(sheet, part)}\") firstrow case(preserve) allstring clear\n";
+        for (var part = 2; part <= parts; part++)
+            body.Append(Import(part)).Append($"tempfile part{part}\nsave `part{part}'\n");
+        body.Append(Import(1));
+        if (parts > 1) body.Append("append using ").Append(string.Join(' ', Enumerable.Range(2, parts - 1).Select(p => $"`part{p}'"))).Append('\n');
     }
 
     /// <summary>A code column becomes a number 1, 2 ... in codebook order, labelled with the code's label.</summary>

@@ -21,11 +21,18 @@ export_dir <- local({
   else getwd()
 })
 
-# Every cell as text first (empty = NA), so that codes such as "1" stay codes.
+# Every cell as text first (empty = NA), so that codes such as "1" stay codes. In the workbook, a sheet with more rows
+# than Excel's 1,048,575 continues on the sheets after it, name_2, name_3 ...: read in order and bound together.
 read_sheet <- function(name) {
   if (nzchar(workbook)) {
     if (!requireNamespace("readxl", quietly = TRUE)) stop("reading the xlsx export needs the readxl package: install.packages(\"readxl\")")
-    d <- as.data.frame(readxl::read_excel(file.path(export_dir, workbook), sheet = name, col_types = "text", na = ""))
+    path <- file.path(export_dir, workbook)
+    all <- readxl::excel_sheets(path)
+    if (!name %in% all) stop(sprintf("%s has no sheet %s", workbook, name))
+    parts <- name
+    while (paste0(name, "_", length(parts) + 1) %in% all) parts <- c(parts, paste0(name, "_", length(parts) + 1))
+    d <- do.call(rbind, lapply(parts, function(part)
+      as.data.frame(readxl::read_excel(path, sheet = part, col_types = "text", na = ""))))
   } else {
     d <- read.csv(file.path(export_dir, paste0(name, ".csv")), colClasses = "character", na.strings = "",
                   check.names = FALSE, encoding = "UTF-8", fileEncoding = "UTF-8")

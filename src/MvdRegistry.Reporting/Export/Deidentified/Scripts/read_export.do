@@ -6,6 +6,8 @@
 *     interval by its own method, and takes the first time the curve reaches 0.5 where R (and
 *     OUTCOMES.md) takes the middle of a flat stretch at exactly 0.5, so these may differ slightly
 *     from read_export.R, which reproduces the registry's numbers.
+* In the workbook, a sheet with more rows than Excel's 1,048,575 continues on the sheets after it (name_2,
+* name_3 ...): this script appends them to the first.
 * Needs Stata 14 or newer. Run it from the export's folder:   do read_export.do
 * Filter of this export: {{FILTER}}
 
