@@ -24,4 +24,16 @@ public class ChoiceTests
         Assert.Equal(["HFS", "TN", "GPN", "OTHER"], indication.Select(c => c.Code));
         Assert.Equal("Hemifacial spasm", indication[0].Label);
     }
+
+    [Fact]
+    public void A_code_is_labelled_by_its_choice_and_a_code_the_variable_does_not_have_by_itself()
+    {
+        var indication = DataDictionary.Instance.Get(Forms.Case, "indication");
+
+        Assert.Equal("Hemifacial spasm", indication.LabelOf("HFS"));
+        Assert.Equal("Trigeminal neuralgia", indication.LabelOf("TN"));
+        Assert.Equal("XYZ", indication.LabelOf("XYZ"));
+        Assert.True(indication.HasCode("GPN"));
+        Assert.False(indication.HasCode("gpn"));
+    }
 }
