@@ -6,8 +6,12 @@ using MvdRegistry.IntegrationTests.Web;
 namespace MvdRegistry.IntegrationTests.Statistics;
 
 /// <summary>Statistics:PseudonymKey is validated when the host starts: outside Development the public built-in key is refused.</summary>
-public sealed class PseudonymKeyTests
+public sealed class PseudonymKeyTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("mvd-pseudonym-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Theory]
     [InlineData(null, "Statistics:PseudonymKey is not set")]
     [InlineData(PseudonymOptions.DevelopmentKey, "is the public development key")]
@@ -31,9 +35,9 @@ public sealed class PseudonymKeyTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
-    private static WebApplicationFactory<Program> Host(string environment, string? key)
+    private WebApplicationFactory<Program> Host(string environment, string? key)
     {
         var settings = new Dictionary<string, string?>(DeployedHost.EntraId) { ["Statistics:PseudonymKey"] = key };
-        return DeployedHost.Create(environment, Path.Combine(Path.GetTempPath(), $"mvd-pseudonym-{Guid.NewGuid():N}.db"), settings);
+        return DeployedHost.Create(environment, Path.Combine(_folder, "registry.db"), settings);
     }
 }
