@@ -96,13 +96,13 @@ public static class XlsxExportWriter
         {
             var names = sheet.Columns.Select(c => c.Name).ToList();
             using var rows = sheet.Rows.ToBlockingEnumerable(ct).GetEnumerator();
-            var before = 0;
-            foreach (var part in Parts(rows, rowsPerSheet))
+            var (part, before) = (0, 0);
+            foreach (var partRows in Parts(rows, rowsPerSheet))
             {
-                parts[sheet.Name] = parts.GetValueOrDefault(sheet.Name) + 1;
+                parts[sheet.Name] = ++part;
                 var start = before;
-                using var reader = new SheetDataReader(names, part) { OnRow = count => onRow(sheet.Name, start + count) };
-                yield return new(PartName(sheet.Name, parts[sheet.Name]), reader);
+                using var reader = new SheetDataReader(names, partRows) { OnRow = count => onRow(sheet.Name, start + count) };
+                yield return new(PartName(sheet.Name, part), reader);
                 before += reader.Rows;
             }
         }
