@@ -6,6 +6,9 @@ public enum Requirement { Yes, Applies, No }
 
 public sealed record Choice(string Code, string Label)
 {
+    /// <summary>The answers of every yes/no variable (the dictionary's <c>yesno</c> type, which lists no choices of its own).</summary>
+    public static readonly IReadOnlyList<Choice> YesNo = [new("yes", "Yes"), new("no", "No"), new("unknown", "Unknown")];
+
     /// <summary>Choices as the data dictionary's <c>choices</c> column and the export's codebook write them: "code=label|code=label".</summary>
     public static string Format(IEnumerable<Choice> choices) => string.Join("|", choices.Select(c => c.Code + "=" + c.Label));
 
@@ -48,5 +51,9 @@ public sealed record Variable(
         return false;
     }
 
-    public string LabelOf(string code) => Choices.FirstOrDefault(c => c.Code == code)?.Label ?? code;
+    /// <summary>The codes a one-column answer may take, with their labels: the choices, or <see cref="Choice.YesNo"/> for a yes/no variable.</summary>
+    public IReadOnlyList<Choice> Answers => Type == VariableType.YesNo ? Choice.YesNo : Choices;
+
+    /// <summary>A code's label among <see cref="Answers"/>; an unknown code as itself.</summary>
+    public string LabelOf(string code) => Answers.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 }

@@ -20,8 +20,7 @@ public static class Display
     public static string Label(Variable variable, string? raw) => raw switch
     {
         null or "" => "",
-        _ when variable.Type == VariableType.YesNo => FieldView.YesNo.FirstOrDefault(c => c.Code == raw)?.Label ?? raw,
-        _ when variable.Type == VariableType.Choice => variable.LabelOf(raw),
+        _ when variable.Type is VariableType.YesNo or VariableType.Choice => variable.LabelOf(raw),
         _ => raw,
     };
 

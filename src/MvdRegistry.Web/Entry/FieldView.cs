@@ -12,8 +12,6 @@ public sealed class FieldView
     /// <summary>Choice lists this short are radios; longer ones a select.</summary>
     public const int RadioLimit = 3;
 
-    public static readonly IReadOnlyList<Choice> YesNo = [new("yes", "Yes"), new("no", "No"), new("unknown", "Unknown")];
-
     public required Variable Variable { get; init; }
 
     /// <summary>The raw value of a one-column variable, as typed or as stored.</summary>
@@ -65,7 +63,7 @@ public sealed class FieldView
     /// <summary>The dictionary's help for clinicians (never its notes about exports, import or warnings), unless the page gives its own.</summary>
     public string? Help => (Options.Help ?? Variable.Help) is { Length: > 0 } text ? text : null;
 
-    public IReadOnlyList<Choice> Choices => Options.Choices ?? (Variable.Type == VariableType.YesNo ? YesNo : Variable.Choices);
+    public IReadOnlyList<Choice> Choices => Options.Choices ?? Variable.Answers;
 
     public FieldControl Control => Variable.Type switch
     {

@@ -36,4 +36,17 @@ public class ChoiceTests
         Assert.True(indication.HasCode("GPN"));
         Assert.False(indication.HasCode("gpn"));
     }
+
+    [Fact]
+    public void A_yes_no_variable_answers_yes_no_or_unknown_labelled_in_words_and_lists_no_choices_of_its_own()
+    {
+        var redo = DataDictionary.Instance.Get(Forms.Case, "redo");
+
+        Assert.Empty(redo.Choices);
+        Assert.Equal(["yes", "no", "unknown"], redo.Answers.Select(c => c.Code));
+        Assert.Equal("Yes", redo.LabelOf("yes"));
+        Assert.Equal("Unknown", redo.LabelOf("unknown"));
+        Assert.Equal("maybe", redo.LabelOf("maybe"));
+        Assert.Same(DataDictionary.Instance.Get(Forms.Case, "indication").Choices, DataDictionary.Instance.Get(Forms.Case, "indication").Answers);
+    }
 }

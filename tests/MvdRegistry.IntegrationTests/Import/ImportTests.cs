@@ -124,7 +124,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : RegistryTests
         { "patients.csv", "P0700001", "consent_withdrawn_date", "2015-01-01", "does not apply here: it applies only when Consent is Withdrawn" },
         { "cases.csv", "C07000001", "vessel_primary", "AICA", "AICA is not among the offending vessels ticked as found at surgery" },
         { "cases.csv", "C07000001", "vessel_op___NONE", "1", "'No conflict found' cannot be ticked together with a vessel" },
-        { "cases.csv", "C07000004", "botox_cycles", "3", "does not apply here: it applies only when Botulinum toxin before surgery is yes" },
+        { "cases.csv", "C07000004", "botox_cycles", "3", "does not apply here: it applies only when Botulinum toxin before surgery is Yes" },
         { "cases.csv", "C07000014", "hfs_onset", "typical", "does not apply here: it applies only when the indication is hemifacial spasm" },
         { "complications.csv", "X07000059", "clavien_dindo", "IVb", "a death is Clavien-Dindo grade V, not IVb" },
     };

@@ -178,8 +178,7 @@ public sealed class DeidentifiedForm
 
     private static IReadOnlyList<Choice> CodesOf(Variable v) => v.Type switch
     {
-        VariableType.YesNo => [new Choice("yes", "Yes"), new Choice("no", "No"), new Choice("unknown", "Unknown")],
-        VariableType.Choice => v.Choices,
+        VariableType.YesNo or VariableType.Choice => v.Answers,
         _ => [],
     };
 

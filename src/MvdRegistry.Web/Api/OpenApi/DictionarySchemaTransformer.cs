@@ -55,8 +55,7 @@ public sealed class DictionarySchemaTransformer : IOpenApiSchemaTransformer
 
     private static IReadOnlyList<string> Codes(Variable variable) => variable.Type switch
     {
-        VariableType.Choice or VariableType.Multi => variable.Choices.Select(c => c.Code).ToList(),
-        VariableType.YesNo => ["yes", "no", "unknown"],
+        VariableType.Choice or VariableType.Multi or VariableType.YesNo => variable.Answers.Select(c => c.Code).ToList(),
         _ => [],
     };
 
