@@ -55,4 +55,18 @@ public sealed class ImportedValuesTests
         Assert.Equal("2026-12-02T06:54:14.776034Z", ImportedValues.KeyOf(at));
         Assert.Equal(at.AddTicks(-7), ImportedValues.Truncate(at));
     }
+
+    [Fact]
+    public void An_update_row_naming_no_field_and_rows_other_than_updates_are_ignored()
+    {
+        var now = new Dictionary<string, string> { ["case_id"] = "C1", ["duration_min"] = "190" };
+        AuditEntry[] rows =
+        [
+            new() { Id = 1, Action = AuditAction.Update, Entity = "case", Key = "C1", Field = null, OldValue = "{}", NewValue = "{}" },
+            new() { Id = 2, Action = AuditAction.Delete, Entity = "case", Key = "C1", Field = "duration_min", OldValue = "1" },
+            new() { Id = 3, Action = AuditAction.Insert, Entity = "case", Key = "C1", Field = "duration_min", OldValue = "2" },
+        ];
+
+        Assert.Equal(now, ImportedValues.Recover(now, rows));
+    }
 }
