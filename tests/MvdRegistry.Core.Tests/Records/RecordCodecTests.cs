@@ -11,29 +11,6 @@ namespace MvdRegistry.Core.Tests.Records;
 /// </summary>
 public sealed class RecordCodecTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
-    private static (Operation Record, List<FieldIssue> Issues) ReadCase(params (string Column, string? Value)[] values)
-    {
-        var row = values.ToDictionary(v => v.Column, v => v.Value);
-        var operation = RecordCodec.Read<Operation>(Forms.Case, row, Today, out var issues);
-        return (operation, issues);
-    }
-
-    private static (Patient Record, List<FieldIssue> Issues) ReadPatient(string column, string value)
-    {
-        var patient = RecordCodec.Read<Patient>(Forms.Patient, new Dictionary<string, string?> { [column] = value }, Today, out var issues);
-        return (patient, issues);
-    }
-
-    private static string Message(List<FieldIssue> issues, string column)
-    {
-        var issue = Assert.Single(issues);
-        Assert.Equal(column, issue.Column);
-        Assert.True(issue.IsError);
-        return issue.Message;
-    }
-
     [Theory]
     [InlineData("0", 0)]
     [InlineData("900", 900)]
@@ -43,7 +20,7 @@ public sealed class RecordCodecTests
     [InlineData("+12", 12)]
     public void A_whole_number_within_its_range_is_read(string raw, int expected)
     {
-        var (op, issues) = ReadCase(("symptom_duration_months", raw));
+        var (op, issues) = CodecReads.Case(("symptom_duration_months", raw));
 
         Assert.Empty(issues);
         Assert.Equal(expected, op.SymptomDurationMonths);
@@ -61,9 +38,9 @@ public sealed class RecordCodecTests
     [InlineData("(12)", "'(12)' is not a whole number")]
     public void A_whole_number_out_of_range_or_not_whole_is_refused_and_left_empty(string raw, string message)
     {
-        var (op, issues) = ReadCase(("symptom_duration_months", raw));
+        var (op, issues) = CodecReads.Case(("symptom_duration_months", raw));
 
-        Assert.Equal(message, Message(issues, "symptom_duration_months"));
+        Assert.Equal(message, CodecReads.Single(issues, "symptom_duration_months"));
         Assert.Null(op.SymptomDurationMonths);
     }
 
@@ -75,7 +52,7 @@ public sealed class RecordCodecTests
     [InlineData("pta_db_preop", "-2.5", -2.5)]
     public void A_decimal_within_its_range_is_read(string column, string raw, double expected)
     {
-        var (op, issues) = ReadCase((column, raw));
+        var (op, issues) = CodecReads.Case((column, raw));
 
         Assert.Empty(issues);
         Assert.Equal((decimal)expected, column == "bmi" ? op.Bmi : op.PtaDbPreop);
@@ -90,9 +67,9 @@ public sealed class RecordCodecTests
     [InlineData("bmi", "2.6e1", "'2.6e1' is not a number")]
     public void A_decimal_out_of_range_or_not_a_number_is_refused_and_left_empty(string column, string raw, string message)
     {
-        var (op, issues) = ReadCase((column, raw));
+        var (op, issues) = CodecReads.Case((column, raw));
 
-        Assert.Equal(message, Message(issues, column));
+        Assert.Equal(message, CodecReads.Single(issues, column));
         Assert.Null(column == "bmi" ? op.Bmi : op.PtaDbPreop);
     }
 
@@ -102,7 +79,7 @@ public sealed class RecordCodecTests
     [InlineData("unknown")]
     public void A_yes_no_answer_is_read(string raw)
     {
-        var (op, issues) = ReadCase(("redo", raw));
+        var (op, issues) = CodecReads.Case(("redo", raw));
 
         Assert.Empty(issues);
         Assert.Equal(raw, op.Redo);
@@ -115,9 +92,9 @@ public sealed class RecordCodecTests
     [InlineData("true")]
     public void Anything_else_for_a_yes_no_answer_is_refused(string raw)
     {
-        var (op, issues) = ReadCase(("redo", raw));
+        var (op, issues) = CodecReads.Case(("redo", raw));
 
-        Assert.Equal($"'{raw}' is not yes, no or unknown", Message(issues, "redo"));
+        Assert.Equal($"'{raw}' is not yes, no or unknown", CodecReads.Single(issues, "redo"));
         Assert.Null(op.Redo);
     }
 
@@ -126,7 +103,7 @@ public sealed class RecordCodecTests
     [InlineData("2026-11-25")]
     public void A_date_on_either_bound_is_read(string raw)
     {
-        var (patient, issues) = ReadPatient("birth_date", raw);
+        var (patient, issues) = CodecReads.Patient("birth_date", raw);
 
         Assert.Empty(issues);
         Assert.Equal(DateOnly.Parse(raw, System.Globalization.CultureInfo.InvariantCulture), patient.BirthDate);
@@ -140,16 +117,16 @@ public sealed class RecordCodecTests
     [InlineData("2026-11-25T00:00", "'2026-11-25T00:00' is not a date (yyyy-MM-dd)")]
     public void A_date_outside_its_range_or_not_iso_is_refused_and_left_empty(string raw, string message)
     {
-        var (patient, issues) = ReadPatient("birth_date", raw);
+        var (patient, issues) = CodecReads.Patient("birth_date", raw);
 
-        Assert.Equal(message, Message(issues, "birth_date"));
+        Assert.Equal(message, CodecReads.Single(issues, "birth_date"));
         Assert.Null(patient.BirthDate);
     }
 
     [Fact]
     public void A_multi_choice_answered_1_or_0_for_every_choice_is_read_as_its_ticked_codes()
     {
-        var (op, issues) = ReadCase(("vessel_op___AICA", "1"), ("vessel_op___PICA", "0"), ("vessel_op___VA", " 1 "), ("vessel_op___SCA", "0"),
+        var (op, issues) = CodecReads.Case(("vessel_op___AICA", "1"), ("vessel_op___PICA", "0"), ("vessel_op___VA", " 1 "), ("vessel_op___SCA", "0"),
             ("vessel_op___VEIN", "0"), ("vessel_op___OTHER", "0"), ("vessel_op___NONE", "0"));
 
         Assert.Empty(issues);
@@ -159,11 +136,11 @@ public sealed class RecordCodecTests
     [Fact]
     public void A_multi_choice_all_0_is_answered_none_ticked_and_all_empty_is_not_answered()
     {
-        var (none, noIssues) = ReadCase(("tn_division___V1", "0"), ("tn_division___V2", "0"), ("tn_division___V3", "0"));
+        var (none, noIssues) = CodecReads.Case(("tn_division___V1", "0"), ("tn_division___V2", "0"), ("tn_division___V3", "0"));
         Assert.Empty(noIssues);
         Assert.Equal("", none.TnDivision);
 
-        var (empty, emptyIssues) = ReadCase(("tn_division___V1", ""), ("tn_division___V2", null));
+        var (empty, emptyIssues) = CodecReads.Case(("tn_division___V1", ""), ("tn_division___V2", null));
         Assert.Empty(emptyIssues);
         Assert.Null(empty.TnDivision);
     }
@@ -171,9 +148,9 @@ public sealed class RecordCodecTests
     [Fact]
     public void A_multi_choice_answered_for_some_choices_only_is_refused_on_its_first_column()
     {
-        var (op, issues) = ReadCase(("tn_division___V1", "1"), ("tn_division___V2", "0"));
+        var (op, issues) = CodecReads.Case(("tn_division___V1", "1"), ("tn_division___V2", "0"));
 
-        Assert.Equal("answer every choice with 1 or 0, or leave them all empty", Message(issues, "tn_division___V1"));
+        Assert.Equal("answer every choice with 1 or 0, or leave them all empty", CodecReads.Single(issues, "tn_division___V1"));
         Assert.Null(op.TnDivision);
     }
 
@@ -183,16 +160,16 @@ public sealed class RecordCodecTests
     [InlineData("x")]
     public void A_multi_choice_column_holding_anything_but_1_or_0_is_refused_on_that_column(string raw)
     {
-        var (op, issues) = ReadCase(("tn_division___V1", "1"), ("tn_division___V2", raw), ("tn_division___V3", "0"));
+        var (op, issues) = CodecReads.Case(("tn_division___V1", "1"), ("tn_division___V2", raw), ("tn_division___V3", "0"));
 
-        Assert.Equal($"'{raw}' is not 1 or 0", Message(issues, "tn_division___V2"));
+        Assert.Equal($"'{raw}' is not 1 or 0", CodecReads.Single(issues, "tn_division___V2"));
         Assert.Null(op.TnDivision);
     }
 
     [Fact]
     public void A_column_given_as_null_counts_as_empty()
     {
-        var (op, issues) = ReadCase(("symptom_duration_months", null), ("redo", null));
+        var (op, issues) = CodecReads.Case(("symptom_duration_months", null), ("redo", null));
 
         Assert.Empty(issues);
         Assert.Null(op.SymptomDurationMonths);
@@ -234,9 +211,9 @@ public sealed class RecordCodecTests
     [Fact]
     public void A_written_record_reads_back_the_same()
     {
-        var op = new Operation { CaseId = "C1", Redo = "unknown", SymptomDurationMonths = 900, Bmi = 10m, SurgeryDate = Today, VesselOp = "NONE", TnDivision = "" };
+        var op = new Operation { CaseId = "C1", Redo = "unknown", SymptomDurationMonths = 900, Bmi = 10m, SurgeryDate = CodecReads.Today, VesselOp = "NONE", TnDivision = "" };
 
-        var (back, issues) = ReadCase(RecordCodec.Write(op).Select(c => (c.Key, (string?)c.Value)).ToArray());
+        var (back, issues) = CodecReads.Case(RecordCodec.Write(op).Select(c => (c.Key, (string?)c.Value)).ToArray());
 
         Assert.Empty(issues);
         Assert.Equal((op.CaseId, op.Redo, op.SymptomDurationMonths, op.Bmi, op.SurgeryDate, op.VesselOp, op.TnDivision),

@@ -7,28 +7,6 @@ namespace MvdRegistry.Core.Tests.Records;
 /// <summary>The value rules every path (bundle, page, API) passes through: RecordCodec.Read.</summary>
 public class UntrustedValueTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
-    private static (Patient Record, List<FieldIssue> Issues) ReadPatient(string column, string value)
-    {
-        var patient = RecordCodec.Read<Patient>(Forms.Patient, new Dictionary<string, string?> { [column] = value }, Today, out var issues);
-        return (patient, issues);
-    }
-
-    private static (Operation Record, List<FieldIssue> Issues) ReadCase(string column, string value)
-    {
-        var operation = RecordCodec.Read<Operation>(Forms.Case, new Dictionary<string, string?> { [column] = value }, Today, out var issues);
-        return (operation, issues);
-    }
-
-    private static string Single(List<FieldIssue> issues, string column)
-    {
-        var issue = Assert.Single(issues);
-        Assert.Equal(column, issue.Column);
-        Assert.True(issue.IsError);
-        return issue.Message;
-    }
-
     [Theory]
     [InlineData("P1")]
     [InlineData("HOU-2025-017")]
@@ -37,7 +15,7 @@ public class UntrustedValueTests
     [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")] // 32 characters
     public void A_key_of_ascii_letters_digits_dash_underscore_and_dot_is_read(string key)
     {
-        var (patient, issues) = ReadPatient("patient_id", key);
+        var (patient, issues) = CodecReads.Patient("patient_id", key);
 
         Assert.Empty(issues);
         Assert.Equal(key, patient.PatientId);
@@ -59,9 +37,9 @@ public class UntrustedValueTests
     [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456")] // 33 characters
     public void A_key_outside_the_syntax_is_refused_and_left_empty(string key)
     {
-        var (patient, issues) = ReadPatient("patient_id", key);
+        var (patient, issues) = CodecReads.Patient("patient_id", key);
 
-        Assert.Equal($"'{key}' is not a valid key: 1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit", Single(issues, "patient_id"));
+        Assert.Equal($"'{key}' is not a valid key: 1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit", CodecReads.Single(issues, "patient_id"));
         Assert.Null(patient.PatientId);
     }
 
@@ -76,9 +54,9 @@ public class UntrustedValueTests
     {
         var record = (RegistryRecord)Activator.CreateInstance(FieldAccess.EntityType(form))!;
 
-        var issues = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "P1/../X" }, record, Today);
+        var issues = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "P1/../X" }, record, CodecReads.Today);
 
-        Assert.Contains("is not a valid key", Single(issues, column));
+        Assert.Contains("is not a valid key", CodecReads.Single(issues, column));
     }
 
     [Theory]
@@ -87,11 +65,11 @@ public class UntrustedValueTests
     public void Site_and_surgeon_codes_follow_the_key_syntax(string column, string form)
     {
         var record = (RegistryRecord)Activator.CreateInstance(FieldAccess.EntityType(form))!;
-        var good = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "HOU-S2" }, record, Today);
-        var bad = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "HOU/S2" }, record, Today);
+        var good = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "HOU-S2" }, record, CodecReads.Today);
+        var bad = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = "HOU/S2" }, record, CodecReads.Today);
 
         Assert.Empty(good);
-        Assert.Equal("'HOU/S2' is not a valid code: 1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit", Single(bad, column));
+        Assert.Equal("'HOU/S2' is not a valid code: 1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit", CodecReads.Single(bad, column));
     }
 
     [Theory]
@@ -109,9 +87,9 @@ public class UntrustedValueTests
     [InlineData('\u2069', "U+2069")]
     public void A_control_or_invisible_format_character_is_refused_in_a_text_value(char c, string name)
     {
-        var (patient, issues) = ReadPatient("mrn", "HOU" + c + "123");
+        var (patient, issues) = CodecReads.Patient("mrn", "HOU" + c + "123");
 
-        Assert.Equal($"holds an invisible or control character ({name}) at position 4: type the value again without it", Single(issues, "mrn"));
+        Assert.Equal($"holds an invisible or control character ({name}) at position 4: type the value again without it", CodecReads.Single(issues, "mrn"));
         Assert.Null(patient.Mrn);
     }
 
@@ -127,7 +105,7 @@ public class UntrustedValueTests
     [InlineData('é')]
     public void The_characters_next_to_the_forbidden_ranges_are_accepted(char c)
     {
-        var (patient, issues) = ReadPatient("mrn", "HOU" + c + "123");
+        var (patient, issues) = CodecReads.Patient("mrn", "HOU" + c + "123");
 
         Assert.Empty(issues);
         Assert.Equal("HOU" + c + "123", patient.Mrn);
@@ -140,9 +118,9 @@ public class UntrustedValueTests
     [InlineData("HOU123\n")]
     public void A_control_character_at_either_end_is_refused_although_spaces_there_are_trimmed(string mrn)
     {
-        var (_, issues) = ReadPatient("mrn", mrn);
+        var (_, issues) = CodecReads.Patient("mrn", mrn);
 
-        Assert.StartsWith("holds an invisible or control character", Single(issues, "mrn"));
+        Assert.StartsWith("holds an invisible or control character", CodecReads.Single(issues, "mrn"));
     }
 
     [Theory]
@@ -152,7 +130,7 @@ public class UntrustedValueTests
     [InlineData("case", "vessel_op___AICA", "1\u0000")]
     public void A_control_character_is_refused_in_numbers_dates_codes_and_ticks_too(string form, string column, string value)
     {
-        var issues = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = value }, new Operation(), Today);
+        var issues = RecordCodec.Read(form, new Dictionary<string, string?> { [column] = value }, new Operation(), CodecReads.Today);
 
         Assert.Contains(issues, i => i.Column == column && i.Message.StartsWith("holds an invisible or control character", StringComparison.Ordinal));
     }
@@ -165,9 +143,9 @@ public class UntrustedValueTests
     [InlineData("  =HYPERLINK(\"x\")")]
     public void A_text_value_beginning_like_a_formula_is_refused(string mrn)
     {
-        var (patient, issues) = ReadPatient("mrn", mrn);
+        var (patient, issues) = CodecReads.Patient("mrn", mrn);
 
-        Assert.Equal($"'{mrn.Trim()}' begins with {mrn.Trim()[0]}: a text value may not begin with =, +, - or @ (a spreadsheet would run it as a formula)", Single(issues, "mrn"));
+        Assert.Equal($"'{mrn.Trim()}' begins with {mrn.Trim()[0]}: a text value may not begin with =, +, - or @ (a spreadsheet would run it as a formula)", CodecReads.Single(issues, "mrn"));
         Assert.Null(patient.Mrn);
     }
 
@@ -177,7 +155,7 @@ public class UntrustedValueTests
     [InlineData("a@b")]
     public void The_formula_characters_elsewhere_in_a_text_value_are_accepted(string mrn)
     {
-        var (patient, issues) = ReadPatient("mrn", mrn);
+        var (patient, issues) = CodecReads.Patient("mrn", mrn);
 
         Assert.Empty(issues);
         Assert.Equal(mrn, patient.Mrn);
@@ -186,7 +164,7 @@ public class UntrustedValueTests
     [Fact]
     public void A_negative_number_is_a_number_not_a_formula()
     {
-        var (operation, issues) = ReadCase("pta_db_preop", "-5");
+        var (operation, issues) = CodecReads.Case(("pta_db_preop", "-5"));
 
         Assert.Empty(issues);
         Assert.Equal(-5m, operation.PtaDbPreop);
@@ -199,16 +177,16 @@ public class UntrustedValueTests
     [InlineData("duration_min", "1,000")]
     public void A_number_with_a_comma_is_refused_and_never_read_as_another_number(string column, string value)
     {
-        var (operation, issues) = ReadCase(column, value);
+        var (operation, issues) = CodecReads.Case((column, value));
 
-        Assert.Equal($"'{value}' has a comma: write a decimal with a point (26.4), and no thousands separator", Single(issues, column));
+        Assert.Equal($"'{value}' has a comma: write a decimal with a point (26.4), and no thousands separator", CodecReads.Single(issues, column));
         Assert.Null(column == "bmi" ? operation.Bmi : operation.DurationMin);
     }
 
     [Fact]
     public void A_decimal_with_a_point_is_read()
     {
-        var (operation, issues) = ReadCase("bmi", "26.4");
+        var (operation, issues) = CodecReads.Case(("bmi", "26.4"));
 
         Assert.Empty(issues);
         Assert.Equal(26.4m, operation.Bmi);
@@ -217,19 +195,19 @@ public class UntrustedValueTests
     [Fact]
     public void A_text_value_is_at_most_200_characters()
     {
-        var (atLimit, fine) = ReadPatient("mrn", new string('A', 200));
-        var (_, tooLong) = ReadPatient("mrn", new string('A', 201));
+        var (atLimit, fine) = CodecReads.Patient("mrn", new string('A', 200));
+        var (_, tooLong) = CodecReads.Patient("mrn", new string('A', 201));
 
         Assert.Empty(fine);
         Assert.Equal(200, atLimit.Mrn!.Length);
-        Assert.Equal("is longer than 200 characters", Single(tooLong, "mrn"));
+        Assert.Equal("is longer than 200 characters", CodecReads.Single(tooLong, "mrn"));
     }
 
     [Fact]
     public void A_long_bad_value_is_shortened_in_its_message()
     {
-        var (_, issues) = ReadPatient("sex", new string('X', 5000));
+        var (_, issues) = CodecReads.Patient("sex", new string('X', 5000));
 
-        Assert.Equal($"'{new string('X', 40)}…' is not one of the choices (F, M, U)", Single(issues, "sex"));
+        Assert.Equal($"'{new string('X', 40)}…' is not one of the choices (F, M, U)", CodecReads.Single(issues, "sex"));
     }
 }
