@@ -22,6 +22,9 @@ public static class Applicability
         return negated ? value is not null && !codes.Contains(value) : value is not null && codes.Contains(value);
     }
 
+    /// <summary>Whether the rule reads the operation's indication (hfs, tn, pain), which is unknown for a record whose operation is missing.</summary>
+    public static bool ReadsIndication(Variable variable) => variable.AppliesWhen is "hfs" or "tn" or "pain";
+
     /// <summary>Each variable's "other=code|code" or "other!=code" rule, parsed once.</summary>
     private static readonly ConcurrentDictionary<Variable, (Variable Other, bool Negated, string[] Codes)> Conditions =
         new(ReferenceEqualityComparer.Instance);

@@ -41,7 +41,10 @@ public static class RecordValidator
             var value = FieldAccess.Get(record, variable);
             var empty = value is null;
             var applies = Applicability.Holds(variable, record, indication);
-            if (!applies && value is not null)
+            // Without an indication (a child whose operation is missing, an operation whose indication is not given) a rule on the
+            // indication cannot be judged: that record's own problem is reported, not a "does not apply" on each of its fields.
+            var judged = indication is not null || !Applicability.ReadsIndication(variable);
+            if (!applies && judged && value is not null)
             {
                 issues.Add(new FieldIssue(variable.Columns[0], $"does not apply here: it applies only when {Applicability.Describe(variable)}; leave it empty"));
                 continue;

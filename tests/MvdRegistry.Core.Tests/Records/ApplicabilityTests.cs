@@ -63,4 +63,14 @@ public sealed class ApplicabilityTests
     [InlineData(Forms.Complication, "hb_grade_worst", "Complication is Facial palsy")]
     public void A_rule_is_said_in_the_dictionarys_labels(string form, string variable, string words) =>
         Assert.Equal(words, Applicability.Describe(V(form, variable)));
+
+    [Theory]
+    [InlineData(Forms.Case, "hfs_onset", true)]
+    [InlineData(Forms.Case, "tn_type", true)]
+    [InlineData(Forms.Case, "medications_count", true)]
+    [InlineData(Forms.Case, "redo", false)]
+    [InlineData(Forms.Case, "botox_cycles", false)]
+    [InlineData(Forms.FollowUp, "hfs_status", true)]
+    public void Only_the_indication_rules_read_the_indication(string form, string variable, bool reads) =>
+        Assert.Equal(reads, Applicability.ReadsIndication(V(form, variable)));
 }

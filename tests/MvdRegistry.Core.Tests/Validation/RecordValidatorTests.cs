@@ -268,6 +268,30 @@ public sealed class RecordValidatorTests
     }
 
     [Fact]
+    public void Without_an_indication_a_field_that_depends_on_it_is_neither_refused_nor_required()
+    {
+        var op = HfsOperation(Registry());
+        var visit = op.FollowUps[0];
+        Assert.NotNull(visit.HfsStatus);
+
+        // A visit whose operation is missing (an import's orphan row): only the missing operation is its problem.
+        visit.Operation = null;
+        Assert.DoesNotContain(RecordValidator.Validate(visit), i => i.Column == "hfs_status");
+
+        // An operation whose indication is not given: the indication is required, and the HFS fields wait for it.
+        op.Indication = null;
+        op.TnType = "1";
+        var issues = RecordValidator.Validate(op);
+        Assert.Equal("is required", Assert.Single(issues, i => i.Column == "indication").Message);
+        Assert.DoesNotContain(issues, i => i.Column is "hfs_onset" or "tn_type");
+
+        // A rule on another field is still judged: botox_cycles without botulinum toxin before surgery.
+        op.BotoxPrior = "no";
+        op.BotoxCycles = 3;
+        Assert.Single(On(op, "botox_cycles"));
+    }
+
+    [Fact]
     public void A_required_tick_box_question_with_nothing_ticked_asks_for_one()
     {
         var op = HfsOperation(Registry());
