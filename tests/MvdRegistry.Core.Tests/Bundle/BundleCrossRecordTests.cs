@@ -221,4 +221,54 @@ public sealed class BundleCrossRecordTests
             ],
             Problems(result));
     }
+
+    [Fact]
+    public void A_visit_moved_to_another_date_in_the_bundle_frees_its_old_date()
+    {
+        var registry = Demo();
+        var op = Followed(registry);
+        var (first, second) = (op.FollowUps.MinBy(f => f.VisitDate)!, op.FollowUps.MaxBy(f => f.VisitDate)!);
+        var moved = MemoryBundle.Line(first, ("visit_date", D(first.VisitDate!.Value.AddDays(1))));
+        var onTheOldDate = MemoryBundle.Line(second, ("visit_date", D(first.VisitDate)));
+
+        Assert.Empty(Problems(new MemoryBundle().Rows(Forms.FollowUp, moved, onTheOldDate).Read(registry)));
+    }
+
+    [Fact]
+    public void A_death_corrected_in_the_bundle_no_longer_stops_the_visits_after_its_old_date()
+    {
+        var registry = Demo();
+        var op = Followed(registry);
+        var first = op.FollowUps.MinBy(f => f.VisitDate)!;
+        var death = Death("X-DIED", op, first.VisitDate!.Value.AddDays(-1));
+        registry.Complications.Add(death);
+        var corrected = MemoryBundle.Line(death, ("complication_type", "csf_leak"), ("clavien_dindo", "II"));
+        var visit = MemoryBundle.Line(first, ("followup_id", "F-NEW"), ("visit_date", D(first.VisitDate!.Value.AddDays(1))));
+
+        Assert.Empty(Problems(new MemoryBundle().Rows(Forms.FollowUp, visit).Rows(Forms.Complication, corrected).Read(registry)));
+    }
+
+    [Fact]
+    public void A_death_on_the_day_of_a_registry_visit_leaves_that_visit_alone()
+    {
+        var registry = Demo();
+        var op = Followed(registry);
+        var death = Death("X-DIED", op, op.FollowUps.MaxBy(f => f.VisitDate)!.VisitDate!.Value);
+
+        Assert.Empty(Problems(new MemoryBundle().Rows(Forms.Complication, MemoryBundle.Line(death)).Read(registry)));
+    }
+
+    [Fact]
+    public void A_row_with_a_key_refused_for_its_syntax_is_not_also_told_its_key_is_required()
+    {
+        var result = new MemoryBundle().Patients(MemoryBundle.Patient("P 1", "HOU1"), MemoryBundle.Patient("", "HOU2", ("sex", "X"))).Read();
+
+        Assert.Equal(
+            [
+                "patients.csv:2: patient_id: 'P 1' is not a valid key: 1 to 32 letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit",
+                "patients.csv:3: sex: 'X' is not one of the choices (F, M, U)",
+                "patients.csv:3: patient_id: is required: every row needs its key",
+            ],
+            Problems(result));
+    }
 }

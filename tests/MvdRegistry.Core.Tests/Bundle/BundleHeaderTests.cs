@@ -86,4 +86,34 @@ public sealed class BundleHeaderTests
         Assert.Equal("the second pass runs once", Assert.Throws<InvalidOperationException>(() => check.Records().ToList()).Message);
         Assert.False(check.HasProblems);
     }
+
+    [Fact]
+    public void An_empty_file_is_refused_and_its_childrens_parents_are_not_called_missing()
+    {
+        var caseRow = string.Join(',', DataDictionary.Instance.Columns(Forms.Case).Select(c => c switch { "case_id" => "C1", "patient_id" => "P1", _ => "" }));
+
+        var result = new MemoryBundle().Text(Forms.Patient, "").Rows(Forms.Case, caseRow).Read();
+
+        Assert.Contains("patients.csv:1: header: the file is empty: its first line must name the columns", result.Problems.Select(p => p.ToString()));
+        Assert.DoesNotContain(result.Problems, p => p.Column == "patient_id");
+    }
+
+    [Fact]
+    public void A_file_missing_from_a_bundle_folder_is_refused_by_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("mvd-bundle-").FullName;
+        try
+        {
+            foreach (var form in Forms.All.Where(f => f != Forms.Complication))
+                File.WriteAllText(Path.Combine(folder, Forms.FileName(form)), MemoryBundle.Header(form) + "\r\n");
+
+            var result = BundleReader.Read(folder, MemoryBundle.Today);
+
+            Assert.Equal(["complications.csv:0: file is missing from the bundle"], result.Problems.Select(p => p.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -19,10 +19,14 @@ public sealed class RegistryDataTests
     [Fact]
     public void Linking_again_sets_each_parent_and_lists_each_child_once()
     {
-        var data = DemoGenerator.Generate(5, seed: 3, MemoryBundle.Today);
+        var data = DemoGenerator.Generate(20, seed: 3, MemoryBundle.Today);
+        Assert.NotEmpty(data.Imaging);
+        Assert.NotEmpty(data.Complications);
         var counts = data.Operations.Select(o => (o.Imaging.Count, o.FollowUps.Count, o.Complications.Count)).ToList();
         data.Unlink();
-        Assert.All(data.FollowUps, f => Assert.Null(f.Operation));
+        Assert.All(data.All(), r => Assert.Null(r switch { Operation o => o.Patient, ImagingStudy i => i.Operation, FollowUp f => f.Operation, Complication c => c.Operation, _ => null }));
+        Assert.All(data.Operations, o => Assert.Equal((0, 0, 0), (o.Imaging.Count, o.FollowUps.Count, o.Complications.Count)));
+        Assert.All(data.Patients, p => Assert.Empty(p.Operations));
 
         data.Link().Link();
 
