@@ -32,8 +32,10 @@ public sealed class RegistryDataTests
 
         Assert.Equal(counts, data.Operations.Select(o => (o.Imaging.Count, o.FollowUps.Count, o.Complications.Count)));
         Assert.Equal(data.Operations.Count, data.Patients.Sum(p => p.Operations.Count));
-        Assert.All(data.Imaging, s => Assert.Equal(s.CaseId, s.Operation?.CaseId));
-        Assert.All(data.Complications, c => Assert.Equal(c.CaseId, c.Operation?.CaseId));
+        Assert.All(data.Imaging, s => Assert.Contains(s, Assert.IsType<Operation>(s.Operation).Imaging));
+        Assert.All(data.FollowUps, f => Assert.Contains(f, Assert.IsType<Operation>(f.Operation).FollowUps));
+        Assert.All(data.Complications, c => Assert.Contains(c, Assert.IsType<Operation>(c.Operation).Complications));
+        Assert.All(data.Operations, o => Assert.Equal(o.CaseId, o.Patient?.Operations.Single(x => x == o).CaseId));
         Assert.Contains(data.Operations, o => o.Complications.Count > 0);
     }
 
