@@ -1,4 +1,4 @@
-using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 
 namespace MvdRegistry.Reporting.Reports;
@@ -21,18 +21,14 @@ public static class BenefitRiskSheet
         sheet.Headers(ReportSheet.HeaderRow, 14, 0, "LHH");
 
         var surgeons = scope.Surgeons;
-        // Surgeon levels come ordered by code: re-ordered by pseudonym so the order gives nothing away.
-        var groups = snapshot.Strata.Where(r => r.Stratum != "surgeon")
-            .Concat(surgeons.Order(snapshot.Strata.Where(r => r.Stratum == "surgeon"), r => r.Level))
-            .GroupBy(r => r.Stratum);
         var row = ReportSheet.FirstRow;
-        foreach (var group in groups)
+        foreach (var group in StratumText.Groups(snapshot.Strata, surgeons))
         {
             var first = true;
             foreach (var stratum in group)
             {
-                if (first) sheet.Text(row, 1, Stratum(stratum.Stratum), bold: true);
-                sheet.Text(row, 2, Level(stratum, scope));
+                if (first) sheet.Text(row, 1, StratumText.Name(stratum.Stratum), bold: true);
+                sheet.Text(row, 2, StratumText.Level(stratum, surgeons));
                 sheet.Count(row, 3, stratum.Operations);
                 sheet.Proportion(row, 4, stratum.Success1y);
                 sheet.Proportion(row, 9, stratum.Permanent);
@@ -47,25 +43,4 @@ public static class BenefitRiskSheet
             sheet.Note(row, 1, "Surgeons are not listed one by one: in a report of chosen sites their rows would tie pseudonyms to sites.");
         sheet.Finish();
     }
-
-    public static string Stratum(string name) => name switch
-    {
-        "all" => "All HFS operations",
-        "vessel_primary" or "lsr_intraop" or "redo" => ReportText.Label(Forms.Case, name),
-        "sex" => ReportText.Label(Forms.Patient, name),
-        "age_group" => "Age at surgery (years)",
-        "symptom_duration" => "Symptom duration (months)",
-        "surgeon" => ReportText.Label(Forms.Case, "surgeon_code"),
-        "site" => ReportText.Label(Forms.Patient, "site_code"),
-        _ => name,
-    };
-
-    private static string Level(StratumRow row, OutcomeReportScope scope) => row.Stratum switch
-    {
-        "all" => "",
-        "vessel_primary" or "lsr_intraop" => ReportText.Choice(Forms.Case, row.Stratum, row.Level),
-        "sex" => ReportText.Choice(Forms.Patient, "sex", row.Level),
-        "surgeon" => scope.Surgeons.Name(row.Level),
-        _ => row.Level,
-    };
 }

@@ -196,6 +196,21 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
     }
 
     /// <summary>A table row holding these cells in this order.</summary>
+    [Fact]
+    public async Task A_yes_no_stratums_levels_are_shown_in_words_with_their_operations()
+    {
+        var client = await SignedInAsync("researcher");
+
+        var page = ListPages.Text(await client.GetStringAsync("/Statistics"));
+
+        var words = new Dictionary<string, string> { ["yes"] = "Yes", ["no"] = "No", ["unknown"] = "Unknown" };
+        var redo = (await WholeRegistryAsync()).Strata.Where(r => r.Stratum == "redo").ToList();
+        Assert.True(redo.Count >= 2);
+        // The stratum named on its first level's row only.
+        Assert.Matches(Row("Repeat MVD on this side", words[redo[0].Level], redo[0].Operations.ToString()), page);
+        foreach (var level in redo.Skip(1)) Assert.Matches(Row("", words[level.Level], level.Operations.ToString()), page);
+    }
+
     private static Regex Row(params string[] cells) =>
         new(string.Join(@"</t[dh]>\s*<t[dh][^>]*>", cells.Select(Regex.Escape)), RegexOptions.Singleline);
 

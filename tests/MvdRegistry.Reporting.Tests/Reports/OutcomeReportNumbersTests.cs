@@ -106,6 +106,17 @@ public sealed class OutcomeReportNumbersTests : IDisposable
             ReportAssert.Proportion(_file, "Benefit-risk", r, 9, level["permanent"]!, "site permanent");
             ReportAssert.R(level["lhh"], _file.Number("Benefit-risk", r, 14), "site lhh");
         }
+
+        // A yes/no stratum's levels in words, not codes: "Repeat MVD on this side" (redo) Yes and No.
+        var words = new Dictionary<string, string> { ["yes"] = "Yes", ["no"] = "No", ["unknown"] = "Unknown" };
+        var redoStart = _file.Row("Benefit-risk", 1, "Repeat MVD on this side");
+        var redo = strata.Where(s => s!["stratum"]!.GetValue<string>() == "redo").ToList();
+        Assert.True(redo.Count >= 2);
+        foreach (var level in redo)
+        {
+            var r = _file.Row("Benefit-risk", 2, words[level!["level"]!.GetValue<string>()], redoStart);
+            ReportAssert.R(level["operations"], _file.Number("Benefit-risk", r, 3), "redo operations");
+        }
     }
 
     [Fact]
