@@ -61,9 +61,13 @@ public class ComplicationClassifierTests
     }
 
     [Theory]
+    [InlineData("I", false)]
     [InlineData("II", false)]
     [InlineData("IIIa", true)]
+    [InlineData("IIIb", true)]
+    [InlineData("IVa", true)]
     [InlineData("IVb", true)]
+    [InlineData("V", true)]
     public void Major_means_Clavien_Dindo_IIIa_or_worse(string grade, bool expected)
     {
         Assert.Equal(expected, OperationBuilder.Hfs().Complication("cerebellar_injury", "yes", clavienDindo: grade).Derive().Major);

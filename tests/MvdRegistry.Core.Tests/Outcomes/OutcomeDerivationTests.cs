@@ -1,3 +1,5 @@
+using MvdRegistry.Core.Model;
+
 namespace MvdRegistry.Core.Tests.Outcomes;
 
 public class OutcomeDerivationTests
@@ -139,5 +141,43 @@ public class OutcomeDerivationTests
         var outcome = OperationBuilder.Hfs().With(o => o.VesselPrimary = "PICA").Imaging("no", null).Imaging("uncertain", "PICA").Derive();
 
         Assert.Null(outcome.ImagingConcordant);
+    }
+
+    [Theory]
+    [InlineData("partial", true)]
+    [InlineData("unchanged", true)]
+    [InlineData("worse", true)]
+    [InlineData("near_complete", false)]
+    [InlineData("resolved", false)]
+    public void Each_of_partial_unchanged_and_worse_after_resolution_is_a_recurrence(string status, bool recurrence)
+    {
+        var outcome = OperationBuilder.Hfs().Visit(30, "resolved").Visit(200, status).Derive();
+
+        Assert.Equal(recurrence, outcome.Recurrence);
+        Assert.Equal(recurrence ? 200 : null, outcome.RecurrenceDay);
+    }
+
+    [Fact]
+    public void A_visit_without_a_date_is_left_out_of_the_follow_up()
+    {
+        var outcome = OperationBuilder.Hfs().Visit(30, "near_complete").Visit(365, "resolved")
+            .With(o => o.FollowUps.Add(new FollowUp { FollowupId = "F9", CaseId = o.CaseId, HfsStatus = "worse", Operation = o }))
+            .Derive();
+
+        Assert.Equal([30, 365], outcome.Visits.Select(v => v.Day));
+        Assert.Equal(365, outcome.LastFuDay);
+        Assert.Equal("resolved", outcome.Status1y);
+        Assert.False(outcome.Recurrence);
+    }
+
+    [Fact]
+    public void An_operation_for_another_indication_has_no_status_or_success_at_one_year()
+    {
+        var outcome = OperationBuilder.Hfs().With(o => o.Indication = "OTHER").Visit(365, "resolved", bniPain: "I").Derive();
+
+        Assert.True(outcome.HasOneYearVisit);
+        Assert.Null(outcome.Status1y);
+        Assert.Null(outcome.Success1y);
+        Assert.Null(outcome.FirstResolutionDay);
     }
 }
