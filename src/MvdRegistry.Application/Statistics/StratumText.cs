@@ -19,23 +19,25 @@ public static class StratumText
     public static string Name(string stratum) => stratum switch
     {
         "all" => "All HFS operations",
-        "vessel_primary" or "lsr_intraop" or "redo" => Label(Forms.Case, stratum),
-        "sex" => Label(Forms.Patient, stratum),
         "age_group" => "Age at surgery (years)",
         "symptom_duration" => "Symptom duration (months)",
-        "surgeon" => Label(Forms.Case, "surgeon_code"),
-        "site" => Label(Forms.Patient, "site_code"),
-        _ => stratum,
+        _ => VariableOf(stratum)?.Label ?? stratum,
     };
 
     public static string Level(StratumRow row, SurgeonNames surgeons) => row.Stratum switch
     {
         "all" => "",
-        "vessel_primary" or "lsr_intraop" or "redo" => DataDictionary.Instance.Get(Forms.Case, row.Stratum).LabelOf(row.Level),
-        "sex" => DataDictionary.Instance.Get(Forms.Patient, "sex").LabelOf(row.Level),
         "surgeon" => surgeons.Name(row.Level),
-        _ => row.Level,
+        _ => VariableOf(row.Stratum)?.LabelOf(row.Level) ?? row.Level,
     };
 
-    private static string Label(string form, string variable) => DataDictionary.Instance.Get(form, variable).Label;
+    /// <summary>The dictionary variable a stratum is of; null for the whole and for the derived age and duration groups.</summary>
+    private static Variable? VariableOf(string stratum) => stratum switch
+    {
+        "vessel_primary" or "lsr_intraop" or "redo" => DataDictionary.Instance.Get(Forms.Case, stratum),
+        "sex" => DataDictionary.Instance.Get(Forms.Patient, stratum),
+        "surgeon" => DataDictionary.Instance.Get(Forms.Case, "surgeon_code"),
+        "site" => DataDictionary.Instance.Get(Forms.Patient, "site_code"),
+        _ => null,
+    };
 }

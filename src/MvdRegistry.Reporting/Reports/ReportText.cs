@@ -8,8 +8,6 @@ namespace MvdRegistry.Reporting.Reports;
 /// <summary>The words the report uses: dictionary labels, and the scope line under every sheet's title.</summary>
 public static class ReportText
 {
-    public static string Label(string form, string variable) => DataDictionary.Instance.Get(form, variable).Label;
-
     public static string Choice(string form, string variable, string? code) =>
         code is null ? "" : DataDictionary.Instance.Get(form, variable).LabelOf(code);
 
