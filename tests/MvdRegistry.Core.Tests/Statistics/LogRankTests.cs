@@ -36,6 +36,20 @@ public class LogRankTests
     }
 
     [Fact]
+    public void An_event_of_the_last_subject_at_risk_adds_no_variance()
+    {
+        // At time 6 only one subject is at risk, and it dies: its hypergeometric variance is 0, not 0/0. R 4.2:
+        // survdiff(Surv(t, s) ~ g) with t = 1, 3, 6 | 2, 4, 5 and s = 1, 0, 1 | 1, 1, 0: chisq 0.0764430577223089,
+        // expected 2.23333333333333 and 1.76666666666667, p 0.782176825525589.
+        var test = LogRank.Test(Data([1, 3, 6], [1, 0, 1]), Data([2, 4, 5], [1, 1, 0]));
+
+        Assert.Equal(0.0764430577223089, test.ChiSquare!.Value, 1e-12);
+        Assert.Equal(2.23333333333333, test.Expected[0], 1e-12);
+        Assert.Equal(1.76666666666667, test.Expected[1], 1e-12);
+        Assert.Equal(0.782176825525589, test.P!.Value, 1e-12);
+    }
+
+    [Fact]
     public void Without_events_there_is_no_test()
     {
         var test = LogRank.Test(Data([1, 2], [0, 0]), Data([3], [0]));

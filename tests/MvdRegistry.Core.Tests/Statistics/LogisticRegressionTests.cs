@@ -62,9 +62,15 @@ public class LogisticRegressionTests
     [Fact]
     public void An_outcome_that_never_varies_is_separated()
     {
-        var (x, y) = Data((1, true), (2, true), (3, true));
+        var (allEvents, yes) = Data((1, true), (2, true), (3, true));
+        var (noEvents, no) = Data((1, false), (2, false), (3, false));
 
-        Assert.Equal(LogisticStatus.Separated, LogisticRegression.Fit(x, y, Terms).Status);
+        var allFit = LogisticRegression.Fit(allEvents, yes, Terms);
+        var noneFit = LogisticRegression.Fit(noEvents, no, Terms);
+
+        // Known before any iteration.
+        Assert.Equal((LogisticStatus.Separated, 0), (allFit.Status, allFit.Iterations));
+        Assert.Equal((LogisticStatus.Separated, 0), (noneFit.Status, noneFit.Iterations));
     }
 
     [Fact]
@@ -74,7 +80,7 @@ public class LogisticRegressionTests
 
         var fit = LogisticRegression.Fit(x, y, Terms, maxIterations: 2);
 
-        Assert.Equal(LogisticStatus.NotConverged, fit.Status);
+        Assert.Equal((LogisticStatus.NotConverged, 2), (fit.Status, fit.Iterations));
         Assert.Null(fit.Terms);
     }
 

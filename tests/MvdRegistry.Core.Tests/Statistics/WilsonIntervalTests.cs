@@ -43,6 +43,24 @@ public class WilsonIntervalTests
         Assert.Equal(0.824120776353342, proportion.Lower!.Value, 1e-12);
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(29)]
+    [InlineData(47)]
+    public void All_of_n_is_exactly_1_even_where_the_formula_rounds_away_from_it(int n)
+    {
+        // For these n, (x + z^2/2)/(n + z^2) + half does not come to 1.0 in doubles.
+        Assert.Equal(1, Proportion.Wilson(n, n).Upper);
+    }
+
+    [Theory]
+    [InlineData(-1, 5)]
+    [InlineData(6, 5)]
+    public void A_count_below_0_or_above_its_denominator_is_refused(int x, int n)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Wilson(x, n));
+    }
+
     [Fact]
     public void An_empty_denominator_has_no_proportion_and_no_interval()
     {
