@@ -55,6 +55,10 @@ public sealed class CaseEntryTests(RegistryServer server, Browser browser)
         await Expect(complications).ToContainTextAsync("Facial palsy");
         await Expect(page.Locator("#imaging tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#patient")).ToContainTextAsync(Mrn);
+        // The derived outcome's answers read as the entered ones do (Yes, No), not as codes.
+        var outcome = page.Locator("#outcome dd");
+        await Expect(outcome.Nth(2)).ToHaveTextAsync("Yes");
+        await Expect(outcome.Nth(3)).ToHaveTextAsync("No");
         await Pages.ScreenshotAsync(page, "case-page");
     }
 
