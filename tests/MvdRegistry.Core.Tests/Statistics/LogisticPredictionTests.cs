@@ -124,6 +124,25 @@ public class LogisticPredictionTests
     }
 
     [Fact]
+    public void Coefficients_or_a_covariance_that_are_not_finite_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1], [double.NaN], [[1.0]]));
+        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1], [0.5], [[double.PositiveInfinity]]));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-5e-12)] // rounding: within 1e-12 times |eta| = 10 below zero
+    public void A_variance_of_zero_or_rounding_below_it_gives_no_spread(double variance)
+    {
+        var prediction = LogisticPrediction.At([1], [10], [[variance]]);
+
+        Assert.Equal(0, prediction.StdError);
+        Assert.Equal(1 / (1 + Math.Exp(-10)), prediction.P, 1e-15);
+        Assert.Equal((prediction.P, prediction.P), (prediction.Lower, prediction.Upper));
+    }
+
+    [Fact]
     public void Expit_is_the_logistic_function_and_stays_finite_far_out()
     {
         Assert.Equal(0.5, LogisticPrediction.Expit(0));
