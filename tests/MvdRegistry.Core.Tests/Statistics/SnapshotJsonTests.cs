@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Core.Tests.Outcomes;
 
@@ -35,7 +36,21 @@ public class SnapshotJsonTests
     [Fact]
     public void Text_that_is_not_a_snapshot_is_refused()
     {
-        Assert.Throws<JsonException>(() => RegistrySnapshot.FromJson("null"));
+        Assert.Equal("the statistics snapshot is empty", Assert.Throws<JsonException>(() => RegistrySnapshot.FromJson("null")).Message);
         Assert.ThrowsAny<JsonException>(() => RegistrySnapshot.FromJson("{\"population\": 3}"));
+    }
+
+    [Theory]
+    [InlineData("any")]
+    [InlineData("major")]
+    [InlineData("death_30d")]
+    public void A_stored_complication_table_without_one_of_its_totals_is_refused_by_name(string total)
+    {
+        var json = JsonNode.Parse(ReferenceRegistry.Compute().ToJson())!;
+        json["complications"]!["ALL"]!.AsObject().Remove(total);
+
+        var error = Assert.Throws<JsonException>(() => RegistrySnapshot.FromJson(json.ToJsonString()));
+
+        Assert.Equal($"a complication table has no '{total}'", error.Message);
     }
 }
