@@ -117,10 +117,11 @@ public class LogisticPredictionTests
         double[] b = [0.5, 1];
         double[][] v = [[1, 0], [0, 1]];
 
-        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2, 3], b, v));
-        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[1, 0]]));
-        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[1, 0], [0]]));
-        Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[-1, 0], [0, -1]]));
+        Assert.StartsWith("the row has 3 values for 2 coefficients", Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2, 3], b, v)).Message);
+        Assert.StartsWith("the covariance matrix is not 2 by 2", Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[1, 0]])).Message);
+        Assert.StartsWith("the covariance matrix is not 2 by 2", Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[1, 0], [0]])).Message);
+        Assert.StartsWith("the coefficients or their covariance give no finite, non-negative variance",
+            Assert.Throws<ArgumentException>(() => LogisticPrediction.At([1, 2], b, [[-1, 0], [0, -1]])).Message);
     }
 
     [Fact]
