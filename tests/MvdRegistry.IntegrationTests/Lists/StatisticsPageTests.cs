@@ -195,7 +195,6 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
         Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery);
     }
 
-    /// <summary>A table row holding these cells in this order.</summary>
     [Fact]
     public async Task A_yes_no_stratums_levels_are_shown_in_words_with_their_operations()
     {
@@ -211,6 +210,7 @@ public abstract partial class StatisticsPageTests<TDatabase>(TDatabase database)
         foreach (var level in redo.Skip(1)) Assert.Matches(Row("", words[level.Level], level.Operations.ToString()), page);
     }
 
+    /// <summary>A table row holding these cells in this order.</summary>
     private static Regex Row(params string[] cells) =>
         new(string.Join(@"</t[dh]>\s*<t[dh][^>]*>", cells.Select(Regex.Escape)), RegexOptions.Singleline);
 
