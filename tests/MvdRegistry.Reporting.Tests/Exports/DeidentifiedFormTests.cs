@@ -81,6 +81,121 @@ public sealed class DeidentifiedFormTests
         Assert.DoesNotContain(form.Columns, c => c.Name == "phone");
     }
 
+    private static Variable Var(string form, string name, string label, VariableType type, Requirement required, string appliesWhen, string identifier,
+        params Choice[] choices) => new(form, name, label, type, choices, "", "", required, appliesWhen, identifier, "");
+
+    /// <summary>A column and its codebook entry, as a tuple the assertions below can compare whole.</summary>
+    private static (string, string, string, string, string, string, string) Entry(ExportColumn c) =>
+        (c.Name, c.Label, c.Type, Choice.Format(c.Codes), c.Unit, c.Derivation, c.Empty);
+
+    [Fact]
+    public void Each_identifier_rule_writes_its_own_codebook_entry()
+    {
+        var dictionary = new DataDictionary(
+        [
+            Var(Forms.Complication, "complication_id", "Complication ID", VariableType.Text, Requirement.Yes, "all", DeidentifiedForm.Pseudonymise),
+            Var(Forms.Complication, "onset_date", "Onset date", VariableType.Date, Requirement.Yes, "all", DeidentifiedForm.Shift),
+            Var(Forms.Complication, "resolution_date", "Resolution date", VariableType.Date, Requirement.Applies, "resolved=yes", DeidentifiedForm.Shift),
+            Var(Forms.Complication, "healed", "Healed on", VariableType.Date, Requirement.No, "all", DeidentifiedForm.Shift),
+            Var(Forms.Complication, "note_date", "Noted", VariableType.Date, Requirement.No, "all", DeidentifiedForm.Remove),
+            Var(Forms.Complication, "clavien_dindo", "Clavien-Dindo grade", VariableType.Choice, Requirement.No, "all", DeidentifiedForm.Keep,
+                new Choice("I", "Grade I"), new Choice("II", "Grade II")),
+            Var(Forms.Complication, "hearing_loss_degree", "Hearing loss", VariableType.Choice, Requirement.No, "complication_type=hearing", DeidentifiedForm.Keep,
+                new Choice("mild", "Mild")),
+            Var(Forms.Complication, "reoperation", "Reoperation", VariableType.YesNo, Requirement.Applies, "clavien_dindo=II", DeidentifiedForm.Keep),
+            Var(Forms.Complication, "icu_stay", "ICU stay (days)", VariableType.Integer, Requirement.No, "all", DeidentifiedForm.Keep),
+            Var(Forms.Complication, "drain_ml", "Drain output (ml)", VariableType.Decimal, Requirement.Yes, "all", DeidentifiedForm.Keep),
+            Var(Forms.Complication, "site_note", "Where", VariableType.Text, Requirement.No, "all", DeidentifiedForm.Keep),
+            Var(Forms.Complication, "signs", "Signs", VariableType.Multi, Requirement.No, "all", DeidentifiedForm.Keep, new Choice("a", "Ataxia"), new Choice("b", "Blur")),
+            Var(Forms.Complication, "care", "Care", VariableType.Multi, Requirement.No, "reoperation=yes", DeidentifiedForm.Keep, new Choice("icu", "Intensive care")),
+        ]);
+
+        var form = DeidentifiedForm.Of(Forms.Complication, dictionary);
+
+        Assert.Equal("complications", form.Sheet);
+        var days = "as day({0}) of OUTCOMES.md: calendar days from the operation's surgery_date (surgery day 0, negative before surgery)";
+        Assert.Equal(
+            new[]
+            {
+                ("complication_id", "Complication ID", "pseudonym", "", "",
+                    "data dictionary complication.complication_id, replaced by a pseudonym: HMAC-SHA-256 keyed by the registry's secret over this export's random salt; the same complication_id has the same pseudonym in every sheet of this export and another in the next export",
+                    "never empty (required)"),
+                ("onset_day", "Onset date, days from surgery", "integer", "", "days", "data dictionary complication.onset_date " + string.Format(days, "onset_date"), "no date recorded"),
+                ("resolution_day", "Resolution date, days from surgery", "integer", "", "days", "data dictionary complication.resolution_date " + string.Format(days, "resolution_date"),
+                    "no date recorded, or does not apply (applies when resolved=yes)"),
+                ("healed_day", "Healed on, days from surgery", "integer", "", "days", "data dictionary complication.healed " + string.Format(days, "healed"), "no date recorded"),
+                ("clavien_dindo", "Clavien-Dindo grade", "code", "I=Grade I|II=Grade II", "", "data dictionary complication.clavien_dindo", "not recorded"),
+                ("hearing_loss_degree", "Hearing loss", "code", "mild=Mild", "", "data dictionary complication.hearing_loss_degree",
+                    "not recorded, or does not apply (applies when complication_type=hearing)"),
+                ("reoperation", "Reoperation", "code", "yes=Yes|no=No|unknown=Unknown", "", "data dictionary complication.reoperation", "does not apply (applies when clavien_dindo=II)"),
+                ("icu_stay", "ICU stay (days)", "integer", "", "days", "data dictionary complication.icu_stay", "not recorded"),
+                ("drain_ml", "Drain output (ml)", "decimal", "", "ml", "data dictionary complication.drain_ml", "never empty (required)"),
+                ("site_note", "Where", "text", "", "", "data dictionary complication.site_note", "not recorded"),
+                ("signs___a", "Signs: Ataxia", "binary", "1=Ticked|0=Not ticked", "", "data dictionary complication.signs, code a", "the question was not answered (all of its columns empty)"),
+                ("signs___b", "Signs: Blur", "binary", "1=Ticked|0=Not ticked", "", "data dictionary complication.signs, code b", "the question was not answered (all of its columns empty)"),
+                ("care___icu", "Care: Intensive care", "binary", "1=Ticked|0=Not ticked", "", "data dictionary complication.care, code icu",
+                    "the question was not answered (all of its columns empty), or it does not apply (applies when reoperation=yes)"),
+                ("complication_class", "Transient, permanent or indeterminate", "code", "transient=Transient|permanent=Permanent|indeterminate=Indeterminate", "",
+                    "OUTCOMES.md, Complications: transient when resolved = yes; permanent when resolved = no and the operation's last_fu_day >= 180, and every death; indeterminate otherwise",
+                    "never empty"),
+            },
+            form.Columns.Select(Entry));
+    }
+
+    [Fact]
+    public void The_operations_sheet_ends_with_the_capped_age_and_the_visits_sheet_with_the_hearing_class()
+    {
+        var operations = DeidentifiedForm.Of(Forms.Case, DataDictionary.Instance);
+        var followups = DeidentifiedForm.Of(Forms.FollowUp, DataDictionary.Instance);
+
+        Assert.Equal("operations", operations.Sheet);
+        Assert.Equal(("age_at_surgery", "Age at surgery", "integer", "", "years",
+                "OUTCOMES.md, derived variables: age_at_surgery, whole years from birth_date to surgery_date; 90 and over shown as 90 (HIPAA Safe Harbor)",
+                "birth date or surgery date not recorded"),
+            Entry(operations.Columns[^1]));
+        Assert.Equal("followups", followups.Sheet);
+        Assert.Equal(("gr_class", "Gardner-Robertson hearing class at this visit", "code", "I=I|II=II|III=III|IV=IV|V=V", "",
+                "OUTCOMES.md, derived variables: gr_class, from pta_db and sds_pct", "pta_db or sds_pct not recorded"),
+            Entry(followups.Columns[^1]));
+        Assert.Equal("patients", DeidentifiedForm.Of(Forms.Patient, DataDictionary.Instance).Sheet);
+        Assert.Equal("imaging", DeidentifiedForm.Of(Forms.Imaging, DataDictionary.Instance).Sheet);
+        Assert.Equal("visit_day", followups.Columns.Single(c => c.Name.EndsWith("_day", StringComparison.Ordinal)).Name);
+    }
+
+    [Fact]
+    public void A_form_the_registry_does_not_have_has_no_sheet()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DeidentifiedForm.SheetName("visit"));
+        Assert.StartsWith("unknown form", e.Message);
+    }
+
+    [Fact]
+    public void A_key_is_pseudonymised_by_its_form_and_any_other_value_by_its_variable()
+    {
+        Assert.Equal(Forms.Patient, DeidentifiedForm.PseudonymKind(DataDictionary.Instance.Get(Forms.Case, "patient_id")));
+        Assert.Equal(Forms.Case, DeidentifiedForm.PseudonymKind(DataDictionary.Instance.Get(Forms.FollowUp, "case_id")));
+        Assert.Equal("surgeon_code", DeidentifiedForm.PseudonymKind(DataDictionary.Instance.Get(Forms.Case, "surgeon_code")));
+    }
+
+    [Fact]
+    public void A_multiple_choice_answer_is_a_one_or_a_zero_per_code_and_no_answer_is_empty()
+    {
+        var dictionary = new DataDictionary(
+        [
+            Var(Forms.Complication, "complication_id", "Complication ID", VariableType.Text, Requirement.Yes, "all", DeidentifiedForm.Pseudonymise),
+            Var(Forms.Complication, "resolved", "Signs", VariableType.Multi, Requirement.No, "all", DeidentifiedForm.Keep, new Choice("a", "A"), new Choice("ab", "AB"), new Choice("b", "B")),
+        ]);
+        var form = DeidentifiedForm.Of(Forms.Complication, dictionary);
+        object?[] Cells(string? answer, string id = "X1") =>
+            form.Row(new Complication { ComplicationId = id, CaseId = "C1", Resolved = answer }, new RowContext(new DateOnly(2020, 1, 1)), Pseudonyms)[1..4];
+
+        Assert.Equal(new object?[] { 1, 0, 1 }, Cells("a|b"));
+        Assert.Equal(new object?[] { 0, 1, 0 }, Cells("ab"));
+        Assert.Equal(new object?[] { 0, 0, 0 }, Cells(""));
+        Assert.Equal(new object?[] { null, null, null }, Cells(null));
+        Assert.Null(form.Row(new Complication { ComplicationId = "", CaseId = "C1" }, new RowContext(null), Pseudonyms)[0]);
+    }
+
     [Theory]
     [InlineData("Symptom duration before surgery (months)", "months")]
     [InlineData("Pure-tone average operated side (dB HL)", "dB HL")]
