@@ -1,0 +1,158 @@
+using MvdRegistry.Core.Dictionary;
+using MvdRegistry.Core.Model;
+using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Reporting.Export.Deidentified;
+
+namespace MvdRegistry.Reporting.Tests.Exports;
+
+/// <summary>
+/// The analysis sheet's row of one operation: every derived variable of OUTCOMES.md in its column, booleans as 1 and 0, a value
+/// that cannot be derived empty; expected values worked out by hand from the records and OUTCOMES.md's definitions.
+/// </summary>
+public sealed class AnalysisColumnsTests
+{
+    private static readonly Pseudonyms Pseudonyms = new("a-test-secret-of-more-than-thirty-two-characters");
+    private static readonly DateOnly Surgery = new(2020, 6, 15);
+
+    private static Dictionary<string, object?> RowOf(Operation operation)
+    {
+        var row = AnalysisColumns.Row(OutcomeDerivation.Derive(operation), new AnalysisKeys("C-case", "P-patient", Pseudonyms));
+        Assert.Equal(AnalysisColumns.Columns.Count, row.Length);
+        return AnalysisColumns.Columns.Select((c, i) => (c.Name, Value: row[i])).ToDictionary(c => c.Name, c => c.Value);
+    }
+
+    private static Operation Operation(string indication, DateOnly? birth)
+    {
+        var patient = new Patient { PatientId = "P1", SiteCode = "HOU", Sex = "F", BirthDate = birth, ConsentStatus = "consented" };
+        var operation = new Operation { CaseId = "C1", PatientId = "P1", Indication = indication, SurgeryDate = Surgery, SurgeonCode = "HOU-S1", Patient = patient };
+        patient.Operations.Add(operation);
+        return operation;
+    }
+
+    private static void Visit(Operation operation, int day, string? hfs = null, string? bni = null) => operation.FollowUps.Add(new FollowUp
+    {
+        FollowupId = $"F{operation.FollowUps.Count + 1}", CaseId = operation.CaseId, VisitDate = Surgery.AddDays(day), HfsStatus = hfs, BniPain = bni, Operation = operation,
+    });
+
+    [Fact]
+    public void An_HFS_operation_resolved_at_once_recurring_later_with_a_permanent_palsy_and_a_major_CSF_leak()
+    {
+        var operation = Operation("HFS", new DateOnly(1925, 1, 1));
+        operation.DischargeDate = Surgery.AddDays(4);
+        operation.LsrIntraop = "disappeared";
+        operation.VesselOp = "AICA|VA";
+        operation.VesselPrimary = "AICA";
+        operation.Imaging.Add(new ImagingStudy { ImagingId = "I1", CaseId = "C1", NvcDetected = "yes", VesselImg = "AICA", Operation = operation });
+        Visit(operation, 3, "resolved");
+        Visit(operation, 300, "near_complete");
+        Visit(operation, 365, "resolved");
+        Visit(operation, 400, "partial");
+        operation.Complications.Add(new Complication
+        {
+            ComplicationId = "X1", CaseId = "C1", ComplicationType = "facial_palsy", OnsetDate = Surgery.AddDays(5), Resolved = "no", ClavienDindo = "I", Operation = operation,
+        });
+        operation.Complications.Add(new Complication
+        {
+            ComplicationId = "X2", CaseId = "C1", ComplicationType = "csf_leak", OnsetDate = Surgery.AddDays(9), Resolved = "yes", ClavienDindo = "IIIb", Operation = operation,
+        });
+
+        var row = RowOf(operation);
+
+        Assert.Equal("C-case", row["case_id"]);
+        Assert.Equal("P-patient", row["patient_id"]);
+        Assert.Equal("HOU", row["site_code"]);
+        Assert.Equal("HFS", row["indication"]);
+        Assert.Matches("^S-[a-z]{16}$", (string)row["surgeon_code"]!);
+        Assert.Equal(2020, row["surgery_year"]);
+        Assert.Equal(90, row["age_at_surgery"]); // 95 at surgery, shown as 90
+        Assert.Equal(4, row["los_days"]);
+        Assert.Equal(400, row["last_fu_day"]);
+        Assert.Null(row["gr_class_preop"]);
+        Assert.Equal(1, row["immediate_resolution"]);
+        Assert.Equal(3, row["first_resolution_day"]);
+        Assert.Null(row["delayed_resolution"]);
+        Assert.Equal("resolved", row["status_1y"]); // day 365 is closer to 365 than day 300 or 400
+        Assert.Equal(1, row["complete_1y"]);
+        Assert.Equal(1, row["success_1y"]);
+        Assert.Equal(1, row["recurrence"]); // day 300's near-complete is not a recurrence, day 400's partial is
+        Assert.Equal(400, row["recurrence_day"]);
+        Assert.Equal(1, row["lsr_disappeared"]);
+        Assert.Equal(1, row["vessel_va"]);
+        Assert.Equal(1, row["imaging_concordant"]);
+        Assert.Equal(1, row["any_complication"]);
+        Assert.Equal(1, row["any_permanent"]); // unresolved with the last visit on day 400 >= 180
+        Assert.Equal(1, row["major"]); // the leak, Clavien-Dindo IIIb
+        Assert.Equal(0, row["death_30d"]);
+    }
+
+    [Fact]
+    public void A_TN_operation_without_visits_leaves_the_HFS_variables_and_one_year_status_empty_and_counts_no_complication()
+    {
+        var operation = Operation("TN", birth: null);
+        operation.LsrIntraop = "persisted";
+        operation.VesselOp = "SCA";
+        operation.SurgeonCode = "";
+
+        var row = RowOf(operation);
+
+        Assert.Null(row["surgeon_code"]);
+        Assert.Null(row["age_at_surgery"]);
+        Assert.Null(row["los_days"]);
+        Assert.Null(row["last_fu_day"]);
+        foreach (var hfsOnly in new[] { "immediate_resolution", "first_resolution_day", "delayed_resolution", "complete_1y", "recurrence", "recurrence_day" })
+            Assert.Null(row[hfsOnly]);
+        Assert.Null(row["status_1y"]);
+        Assert.Null(row["success_1y"]);
+        Assert.Equal(0, row["lsr_disappeared"]);
+        Assert.Equal(0, row["vessel_va"]);
+        Assert.Equal(0, row["any_complication"]);
+        Assert.Equal(0, row["any_permanent"]);
+        Assert.Equal(0, row["major"]);
+        Assert.Equal(0, row["death_30d"]);
+    }
+
+    [Fact]
+    public void A_TN_operation_succeeds_at_one_year_with_BNI_IIIb_and_a_death_on_day_30_is_major_and_counted()
+    {
+        var operation = Operation("TN", new DateOnly(1960, 6, 16));
+        Visit(operation, 270, bni: "IIIb");
+        operation.Complications.Add(new Complication
+        {
+            ComplicationId = "X1", CaseId = "C1", ComplicationType = "death", OnsetDate = Surgery.AddDays(30), Resolved = "no", ClavienDindo = "V", Operation = operation,
+        });
+
+        var row = RowOf(operation);
+
+        Assert.Equal(59, row["age_at_surgery"]); // a day short of 60
+        Assert.Equal("IIIb", row["status_1y"]);
+        Assert.Equal(1, row["success_1y"]);
+        Assert.Null(row["complete_1y"]);
+        Assert.Equal(1, row["major"]);
+        Assert.Equal(1, row["death_30d"]);
+        Assert.Equal(1, row["any_permanent"]); // every death is permanent
+    }
+
+    [Fact]
+    public void The_codebook_entries_say_ones_and_zeros_units_and_the_one_year_status_codes_of_both_scales()
+    {
+        ExportColumn Column(string name) => AnalysisColumns.Columns.Single(c => c.Name == name);
+
+        Assert.Equal("analysis", AnalysisColumns.Sheet);
+        Assert.Equal(
+            new[]
+            {
+                "case_id", "patient_id", "site_code", "indication", "surgeon_code", "surgery_year", "age_at_surgery", "los_days", "last_fu_day", "gr_class_preop",
+                "immediate_resolution", "first_resolution_day", "delayed_resolution", "status_1y", "complete_1y", "success_1y", "recurrence", "recurrence_day",
+                "lsr_disappeared", "vessel_va", "imaging_concordant", "any_complication", "any_permanent", "major", "death_30d",
+            },
+            AnalysisColumns.Columns.Select(c => c.Name));
+        var immediate = Column("immediate_resolution");
+        Assert.Equal(("binary", "1=Yes|0=No", "OUTCOMES.md: immediate_resolution", "no follow-up by day 7; HFS operations; empty for other indications"),
+            (immediate.Type, Choice.Format(immediate.Codes), immediate.Derivation, immediate.Empty));
+        Assert.Equal(("integer", "days", ""), (Column("los_days").Type, Column("los_days").Unit, Choice.Format(Column("los_days").Codes)));
+        Assert.Equal("I|II|III|IV|V", string.Join("|", Column("gr_class_preop").Codes.Select(c => c.Code)));
+        Assert.Equal("resolved|near_complete|partial|unchanged|worse|I|II|IIIa|IIIb|IV|V", string.Join("|", Column("status_1y").Codes.Select(c => c.Code)));
+        Assert.Equal(("never empty", "1=Yes|0=No"), (Column("death_30d").Empty, Choice.Format(Column("death_30d").Codes)));
+        Assert.Equal(("years", "birth date or surgery date not recorded"), (Column("age_at_surgery").Unit, Column("age_at_surgery").Empty));
+    }
+}
