@@ -89,6 +89,9 @@ public sealed class PseudonymsTests
     [Fact]
     public void An_empty_secret_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => new Pseudonyms(""));
+        var e = Assert.Throws<ArgumentException>(() => new Pseudonyms(""));
+        Assert.Equal("secret", e.ParamName);
+        Assert.StartsWith("the registry's pseudonym secret is empty", e.Message);
+        Assert.Throws<ArgumentException>(() => new Pseudonyms(null!));
     }
 }
