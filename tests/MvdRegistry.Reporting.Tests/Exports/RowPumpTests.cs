@@ -75,6 +75,45 @@ public sealed class RowPumpTests
         Assert.Equal(RowPump.BatchRows, seen);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Either_token_stops_the_rows_when_the_writer_is_given_two(bool cancelTheSheets)
+    {
+        await using var pump = RowPump.Start([Numbers("endless", int.MaxValue)], CancellationToken.None);
+        using var sheets = new CancellationTokenSource();
+        using var enumeration = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in pump.Rows(0, sheets.Token).WithCancellation(enumeration.Token))
+            {
+                if (++seen == 1) await (cancelTheSheets ? sheets : enumeration).CancelAsync();
+                Assert.True(seen <= RowPump.BatchRows, "rows went on past the batch the cancellation came in");
+            }
+        });
+        Assert.Equal(RowPump.BatchRows, seen);
+    }
+
+    [Fact]
+    public async Task The_enumeration_s_own_token_stops_the_rows_when_the_sheet_was_given_none()
+    {
+        await using var pump = RowPump.Start([Numbers("endless", int.MaxValue)], CancellationToken.None);
+        using var enumeration = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in pump.Rows(0).WithCancellation(enumeration.Token))
+            {
+                if (++seen == 1) await enumeration.CancelAsync();
+                Assert.True(seen <= RowPump.BatchRows, "rows went on past the batch the cancellation came in");
+            }
+        });
+        Assert.Equal(RowPump.BatchRows, seen);
+    }
+
     [Fact]
     public async Task Disposing_stops_a_reader_the_writer_left_behind()
     {
