@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Core.Model;
 using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Core.Tests.Support;
 using MvdRegistry.Reporting.Export.Deidentified;
 
 namespace MvdRegistry.Reporting.Tests.Exports;
@@ -154,5 +156,24 @@ public sealed class AnalysisColumnsTests
         Assert.Equal("resolved|near_complete|partial|unchanged|worse|I|II|IIIa|IIIb|IV|V", string.Join("|", Column("status_1y").Codes.Select(c => c.Code)));
         Assert.Equal(("never empty", "1=Yes|0=No"), (Column("death_30d").Empty, Choice.Format(Column("death_30d").Codes)));
         Assert.Equal(("years", "birth date or surgery date not recorded"), (Column("age_at_surgery").Unit, Column("age_at_surgery").Empty));
+    }
+
+    [Fact]
+    public void Every_derived_column_names_an_item_of_OUTCOMES_md_and_says_what_it_holds_and_what_an_empty_cell_means()
+    {
+        var outcomes = File.ReadAllText(SharedFolder.Design("OUTCOMES.md"));
+        var derived = AnalysisColumns.Columns.Where(c => c.Derivation.StartsWith("OUTCOMES.md", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(19, derived.Count);
+        foreach (var column in derived)
+        {
+            var item = Regex.Match(column.Derivation, @"^OUTCOMES\.md(?:: |, )(?:derived variables: )?(\w+)").Groups[1].Value;
+            Assert.True(item.Length > 0 && outcomes.Contains(item, StringComparison.Ordinal), $"{column.Name}: '{column.Derivation}' names no item of OUTCOMES.md");
+        }
+        Assert.All(AnalysisColumns.Columns.Except(derived), c => Assert.StartsWith("data dictionary ", c.Derivation));
+        Assert.All(AnalysisColumns.Columns, c => Assert.False(string.IsNullOrWhiteSpace(c.Label) || string.IsNullOrWhiteSpace(c.Empty), c.Name));
+        Assert.Equal(AnalysisColumns.Columns.Count, AnalysisColumns.Columns.Select(c => c.Label).Distinct().Count());
+        Assert.All(AnalysisColumns.Columns.Where(c => c.Name.EndsWith("_day", StringComparison.Ordinal) || c.Name.EndsWith("_days", StringComparison.Ordinal)),
+            c => Assert.Equal(("integer", "days"), (c.Type, c.Unit)));
     }
 }

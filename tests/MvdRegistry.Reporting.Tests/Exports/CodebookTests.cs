@@ -31,4 +31,13 @@ public sealed class CodebookTests
             },
             rows);
     }
+
+    [Fact]
+    public void The_codebook_describes_its_own_columns_as_text_each_with_its_own_label()
+    {
+        Assert.All(Codebook.Columns, c => Assert.Equal(ColumnTypes.Text, c.Type));
+        Assert.All(Codebook.Columns, c => Assert.False(string.IsNullOrWhiteSpace(c.Label), c.Name));
+        Assert.Equal(Codebook.Columns.Count, Codebook.Columns.Select(c => c.Label).Distinct().Count());
+        Assert.Equal("The codes and their labels, code=label separated by |", Codebook.Columns.Single(c => c.Name == "codes").Label);
+    }
 }
