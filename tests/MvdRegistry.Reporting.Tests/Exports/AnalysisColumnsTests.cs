@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using MvdRegistry.Core.Dictionary;
-using MvdRegistry.Core.Model;
-using MvdRegistry.Core.Outcomes;
+using MvdRegistry.Core.Tests.Outcomes;
 using MvdRegistry.Core.Tests.Support;
 using MvdRegistry.Reporting.Export.Deidentified;
 
@@ -14,49 +13,29 @@ namespace MvdRegistry.Reporting.Tests.Exports;
 public sealed class AnalysisColumnsTests
 {
     private static readonly Pseudonyms Pseudonyms = new("a-test-secret-of-more-than-thirty-two-characters");
-    private static readonly DateOnly Surgery = new(2020, 6, 15);
 
-    private static Dictionary<string, object?> RowOf(Operation operation)
+    private static Dictionary<string, object?> RowOf(OperationBuilder operation)
     {
-        var row = AnalysisColumns.Row(OutcomeDerivation.Derive(operation), new AnalysisKeys("C-case", "P-patient", Pseudonyms));
+        var row = AnalysisColumns.Row(operation.Derive(), new AnalysisKeys("C-case", "P-patient", Pseudonyms));
         Assert.Equal(AnalysisColumns.Columns.Count, row.Length);
         return AnalysisColumns.Columns.Select((c, i) => (c.Name, Value: row[i])).ToDictionary(c => c.Name, c => c.Value);
     }
 
-    private static Operation Operation(string indication, DateOnly? birth)
-    {
-        var patient = new Patient { PatientId = "P1", SiteCode = "HOU", Sex = "F", BirthDate = birth, ConsentStatus = "consented" };
-        var operation = new Operation { CaseId = "C1", PatientId = "P1", Indication = indication, SurgeryDate = Surgery, SurgeonCode = "HOU-S1", Patient = patient };
-        patient.Operations.Add(operation);
-        return operation;
-    }
-
-    private static void Visit(Operation operation, int day, string? hfs = null, string? bni = null) => operation.FollowUps.Add(new FollowUp
-    {
-        FollowupId = $"F{operation.FollowUps.Count + 1}", CaseId = operation.CaseId, VisitDate = Surgery.AddDays(day), HfsStatus = hfs, BniPain = bni, Operation = operation,
-    });
-
     [Fact]
     public void An_HFS_operation_resolved_at_once_recurring_later_with_a_permanent_palsy_and_a_major_CSF_leak()
     {
-        var operation = Operation("HFS", new DateOnly(1925, 1, 1));
-        operation.DischargeDate = Surgery.AddDays(4);
-        operation.LsrIntraop = "disappeared";
-        operation.VesselOp = "AICA|VA";
-        operation.VesselPrimary = "AICA";
-        operation.Imaging.Add(new ImagingStudy { ImagingId = "I1", CaseId = "C1", NvcDetected = "yes", VesselImg = "AICA", Operation = operation });
-        Visit(operation, 3, "resolved");
-        Visit(operation, 300, "near_complete");
-        Visit(operation, 365, "resolved");
-        Visit(operation, 400, "partial");
-        operation.Complications.Add(new Complication
-        {
-            ComplicationId = "X1", CaseId = "C1", ComplicationType = "facial_palsy", OnsetDate = Surgery.AddDays(5), Resolved = "no", ClavienDindo = "I", Operation = operation,
-        });
-        operation.Complications.Add(new Complication
-        {
-            ComplicationId = "X2", CaseId = "C1", ComplicationType = "csf_leak", OnsetDate = Surgery.AddDays(9), Resolved = "yes", ClavienDindo = "IIIb", Operation = operation,
-        });
+        var operation = OperationBuilder.Hfs().Born(new DateOnly(1925, 1, 1))
+            .With(o =>
+            {
+                o.DischargeDate = OperationBuilder.Surgery.AddDays(4);
+                o.LsrIntraop = "disappeared";
+                o.VesselOp = "AICA|VA";
+                o.VesselPrimary = "AICA";
+            })
+            .Imaging("yes", "AICA")
+            .Visit(3, "resolved").Visit(300, "near_complete").Visit(365, "resolved").Visit(400, "partial")
+            .Complication("facial_palsy", "no", onsetDay: 5, clavienDindo: "I")
+            .Complication("csf_leak", "yes", onsetDay: 9, clavienDindo: "IIIb");
 
         var row = RowOf(operation);
 
@@ -90,10 +69,13 @@ public sealed class AnalysisColumnsTests
     [Fact]
     public void A_TN_operation_without_visits_leaves_the_HFS_variables_and_one_year_status_empty_and_counts_no_complication()
     {
-        var operation = Operation("TN", birth: null);
-        operation.LsrIntraop = "persisted";
-        operation.VesselOp = "SCA";
-        operation.SurgeonCode = "";
+        var operation = OperationBuilder.Tn().With(o =>
+        {
+            o.Patient!.BirthDate = null;
+            o.LsrIntraop = "persisted";
+            o.VesselOp = "SCA";
+            o.SurgeonCode = "";
+        });
 
         var row = RowOf(operation);
 
@@ -116,12 +98,9 @@ public sealed class AnalysisColumnsTests
     [Fact]
     public void A_TN_operation_succeeds_at_one_year_with_BNI_IIIb_and_a_death_on_day_30_is_major_and_counted()
     {
-        var operation = Operation("TN", new DateOnly(1960, 6, 16));
-        Visit(operation, 270, bni: "IIIb");
-        operation.Complications.Add(new Complication
-        {
-            ComplicationId = "X1", CaseId = "C1", ComplicationType = "death", OnsetDate = Surgery.AddDays(30), Resolved = "no", ClavienDindo = "V", Operation = operation,
-        });
+        var operation = OperationBuilder.Tn().Born(new DateOnly(1960, 6, 16))
+            .Visit(270, bniPain: "IIIb")
+            .Complication("death", "no", onsetDay: 30, clavienDindo: "V");
 
         var row = RowOf(operation);
 
