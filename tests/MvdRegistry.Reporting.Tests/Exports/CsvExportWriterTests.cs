@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Reporting.Export.Deidentified;
+using static MvdRegistry.Reporting.Tests.Exports.TestSheets;
 
 namespace MvdRegistry.Reporting.Tests.Exports;
 
@@ -14,14 +14,6 @@ public sealed class CsvExportWriterTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("mvd-csv-writer-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static ExportColumn Column(string name) => new(name, name, ColumnTypes.Text, Array.Empty<Choice>(), "", "test", "nothing");
-
-    private static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
-    {
-        await Task.Yield();
-        foreach (var row in rows) yield return row;
-    }
 
     private static readonly Dictionary<string, string> Scripts = new() { ["read_export.R"] = "# R\n", ["read_export.do"] = "* Stata\n" };
 

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using MiniExcelLibs;
 using MvdRegistry.Core.Dictionary;
 using MvdRegistry.Reporting.Export.Deidentified;
+using static MvdRegistry.Reporting.Tests.Exports.TestSheets;
 
 namespace MvdRegistry.Reporting.Tests.Exports;
 
@@ -13,14 +14,6 @@ public sealed class XlsxExportWriterTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("mvd-xlsx-writer-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static ExportColumn Column(string name) => new(name, name, ColumnTypes.Text, Array.Empty<Choice>(), "", "test", "nothing");
-
-    private static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
-    {
-        await Task.Yield();
-        foreach (var row in rows) yield return row;
-    }
 
     [Fact]
     public async Task Every_sheet_has_its_header_row_numbers_as_numbers_and_empty_cells_empty_even_without_rows()
