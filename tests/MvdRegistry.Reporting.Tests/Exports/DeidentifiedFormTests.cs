@@ -9,8 +9,12 @@ public sealed class DeidentifiedFormTests
 {
     private static readonly Pseudonyms Pseudonyms = new("a-test-secret-of-more-than-thirty-two-characters");
 
+    /// <summary>A variable outside the dictionary, for a rule the dictionary does not exercise.</summary>
+    private static Variable Var(string form, string name, string label, VariableType type, Requirement required, string appliesWhen, string identifier,
+        params Choice[] choices) => new(form, name, label, type, choices, "", "", required, appliesWhen, identifier, "");
+
     private static Variable Var(string form, string name, VariableType type, string identifier) =>
-        new(form, name, name, type, [], "", "", Requirement.No, "all", identifier, "");
+        Var(form, name, name, type, Requirement.No, "all", identifier);
 
     private static DataDictionary Dictionary(params Variable[] extra) =>
         new(DataDictionary.Instance.Variables.Concat(extra).ToArray());
@@ -80,9 +84,6 @@ public sealed class DeidentifiedFormTests
 
         Assert.DoesNotContain(form.Columns, c => c.Name == "phone");
     }
-
-    private static Variable Var(string form, string name, string label, VariableType type, Requirement required, string appliesWhen, string identifier,
-        params Choice[] choices) => new(form, name, label, type, choices, "", "", required, appliesWhen, identifier, "");
 
     /// <summary>A column and its codebook entry, as a tuple the assertions below can compare whole.</summary>
     private static (string, string, string, string, string, string, string) Entry(ExportColumn c) =>
