@@ -42,12 +42,19 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
     /// <summary>The run queued by this user's last post: its row downloads the file once it is ready.</summary>
     public long? Queued { get; private set; }
 
+    /// <summary>
+    /// The form's choice: what the last post chose (it redirects here with it in the address), so that a refused choice is
+    /// corrected rather than made again, and a second export differs from the first only where the user changes it.
+    /// </summary>
+    public ExportChoice Choice { get; private set; } = ExportChoice.Default;
+
     public IReadOnlyList<string> FilesOf(JobRun run) => ExportJob.FilesOf(run, options.Value);
 
     public bool IsExpired(JobRun run) => run.Status == JobRunStatus.Succeeded && FilesOf(run).Count == 0;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(string? kind, string? format, string? indication, string[]? sites, string? fromYear, string? toYear, CancellationToken ct)
     {
+        Choice = new(kind ?? ExportChoice.Default.Kind, format ?? ExportChoice.Default.Format, indication ?? "", sites ?? [], fromYear ?? "", toYear ?? "");
         Queued = TempData["QueuedRun"] is string queued && long.TryParse(queued, CultureInfo.InvariantCulture, out var id) ? id : null;
         Sites = await db.Sites.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct);
         Runs = await Visible().OrderByDescending(r => r.Id).Take(Shown).ToListAsync(ct);
@@ -77,19 +84,26 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
         return PhysicalFile(path, type, Path.GetFileName(path));
     }
 
-    /// <summary>Queues the export chosen; a bad choice is refused with its reasons and nothing is queued.</summary>
+    /// <summary>
+    /// Queues the export chosen; a bad choice is refused with its reasons and nothing is queued. Either way the page comes
+    /// back with the choice in its form.
+    /// </summary>
     public async Task<IActionResult> OnPostRunAsync(string? kind, string? format, string? indication, string[]? sites, string? fromYear, string? toYear, CancellationToken ct)
     {
         var (parameters, errors) = await ReadAsync(kind, format, indication, sites, fromYear, toYear, ct);
-        if (parameters is null)
+        if (parameters is null) TempData["Message"] = "Nothing was queued: " + string.Join("; ", errors) + ".";
+        else
         {
-            TempData["Message"] = "Nothing was queued: " + string.Join("; ", errors) + ".";
-            return RedirectToPage();
+            var run = await ExportJob.EnqueueAsync(launcher, parameters, user.Name, ct);
+            TempData["Message"] = $"Export run {run.Id} queued: it downloads here when it is ready.";
+            TempData["QueuedRun"] = run.Id.ToString(CultureInfo.InvariantCulture);
         }
-        var run = await ExportJob.EnqueueAsync(launcher, parameters, user.Name, ct);
-        TempData["Message"] = $"Export run {run.Id} queued: it downloads here when it is ready.";
-        TempData["QueuedRun"] = run.Id.ToString(CultureInfo.InvariantCulture);
-        return RedirectToPage();
+        static string? Given(string? text) => string.IsNullOrEmpty(text) ? null : text;
+        return RedirectToPage(new
+        {
+            kind = Given(kind), format = Given(format), indication = Given(indication),
+            sites = (sites ?? []).Where(s => !string.IsNullOrEmpty(s)).ToArray(), fromYear = Given(fromYear), toYear = Given(toYear),
+        });
     }
 
     private async Task<(ExportJob.Parameters? Parameters, List<string> Errors)> ReadAsync(string? kind, string? format, string? indication,
@@ -125,4 +139,10 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
         var runs = db.JobRuns.AsNoTracking().Where(r => r.Kind == ExportJob.Kind);
         return user.IsAdministrator ? runs : runs.Where(r => r.RequestedBy == user.Name);
     }
+}
+
+/// <summary>The Exports form's fields as the user chose them, as text (a refused year is shown as it was typed).</summary>
+public sealed record ExportChoice(string Kind, string Format, string Indication, IReadOnlyCollection<string> Sites, string FromYear, string ToYear)
+{
+    public static readonly ExportChoice Default = new("deidentified", "xlsx", "", [], "", "");
 }
