@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,39 +38,15 @@ public abstract class ExportsPageTests<TDatabase>(TDatabase database) : Registry
 
     private JobsOptions Options => Web.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> fields) => PostFormAsync(client, fields.ToList());
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> fields) => PostFormAsync(client, [.. fields]);
 
-    /// <summary>The form posted as <paramref name="fields"/> (a name may come more than once, as ticked sites do).</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, List<KeyValuePair<string, string>> fields)
-    {
-        fields.Add(new("__RequestVerificationToken", RegistryWebFactory.AntiforgeryToken(await client.GetStringAsync("/Exports"))));
-        return await client.PostAsync("/Exports?handler=Run", new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, KeyValuePair<string, string>[] fields) =>
+        FormHtml.PostAsync(client, "/Exports", "/Exports?handler=Run", fields);
 
-    /// <summary>
-    /// The Exports form as <paramref name="page"/> shows it: each list's chosen option (a browser shows the first when none
-    /// is selected), the ticked sites joined by commas, and the years' text.
-    /// </summary>
-    private static (string Kind, string Format, string Indication, string Sites, string FromYear, string ToYear) FormOf(string page)
-    {
-        string Chosen(string list)
-        {
-            var select = Regex.Match(page, $"<select[^>]* id=\"{list}\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
-            var options = Regex.Matches(select, "<option value=\"([^\"]*)\"( selected=\"selected\")?").ToList();
-            Assert.NotEmpty(options);
-            return options.SingleOrDefault(o => o.Groups[2].Success)?.Groups[1].Value ?? options[0].Groups[1].Value;
-        }
-        string Typed(string input) => WebUtility.HtmlDecode(Regex.Match(page, $"<input[^>]* id=\"{input}\"[^>]* value=\"([^\"]*)\"").Groups[1].Value);
-        var ticked = Regex.Matches(page, "name=\"sites\" value=\"([^\"]+)\" id=\"site-[^\"]+\" checked=\"checked\"").Select(m => m.Groups[1].Value);
-        return (Chosen("kind"), Chosen("format"), Chosen("indication"), string.Join(",", ticked), Typed("fromYear"), Typed("toYear"));
-    }
-
-    /// <summary>The page a post redirected to, as <paramref name="client"/> gets it.</summary>
-    private static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await client.GetStringAsync(response.Headers.Location);
-    }
+    /// <summary>The Exports form as <paramref name="page"/> shows it.</summary>
+    private static (string Kind, string Format, string Indication, string Sites, string FromYear, string ToYear) FormOf(string page) =>
+        (FormHtml.Chosen(page, "kind"), FormHtml.Chosen(page, "format"), FormHtml.Chosen(page, "indication"), FormHtml.TickedSites(page),
+            FormHtml.Typed(page, "fromYear"), FormHtml.Typed(page, "toYear"));
 
     private async Task<int> RunCountAsync()
     {
@@ -174,7 +149,7 @@ public abstract class ExportsPageTests<TDatabase>(TDatabase database) : Registry
         Assert.Contains("indication HFS; sites HOU; from 2010; to 2025", page);
         Assert.DoesNotContain("value=\"identified\"", page);
         Assert.Contains("value=\"identified\"", await (await SignedInAsync(DemoUsers.Administrator)).GetStringAsync("/Exports"));
-        Assert.Equal(("deidentified", "zip", "HFS", "HOU", "2010", "2025"), FormOf(await FollowAsync(client, response)));
+        Assert.Equal(("deidentified", "zip", "HFS", "HOU", "2010", "2025"), FormOf(await FormHtml.FollowAsync(client, response)));
     }
 
     [Fact]
@@ -195,14 +170,14 @@ public abstract class ExportsPageTests<TDatabase>(TDatabase database) : Registry
             new("fromYear", "2012"), new("toYear", "20x0 <b>"),
         ]);
 
-        var page = await FollowAsync(researcher, response);
+        var page = await FormHtml.FollowAsync(researcher, response);
         Assert.Contains("Nothing was queued: To year '20x0 <b>' is not a year.", WebUtility.HtmlDecode(page));
         Assert.DoesNotContain("20x0 <b>", page);
         Assert.Equal(("deidentified", "zip", "TN", "BCN,HOU", "2012", "20x0 <b>"), FormOf(page));
 
         var admin = await SignedInAsync(DemoUsers.Administrator);
         var refused = await PostAsync(admin, new() { ["kind"] = "identified", ["format"] = "xlsx", ["indication"] = "", ["fromYear"] = "", ["toYear"] = "" });
-        Assert.Equal(("identified", "xlsx", "", "", "", ""), FormOf(await FollowAsync(admin, refused)));
+        Assert.Equal(("identified", "xlsx", "", "", "", ""), FormOf(await FormHtml.FollowAsync(admin, refused)));
         Assert.Equal(0, await RunCountAsync());
     }
 

@@ -31,11 +31,8 @@ public abstract class ReportsPageTests<TDatabase>(TDatabase database) : Registry
         return run;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string path, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = RegistryWebFactory.AntiforgeryToken(await client.GetStringAsync(page));
-        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string path, Dictionary<string, string> fields) =>
+        FormHtml.PostAsync(client, page, path, fields);
 
     [Fact]
     public async Task An_administrator_downloads_a_runs_workbook_by_its_id_and_nobody_else_can()
@@ -106,6 +103,40 @@ public abstract class ReportsPageTests<TDatabase>(TDatabase database) : Registry
         Assert.Contains("Quarterly HFS", list);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(list, @"<div>20\d\d-(01|04|07|10)-01 06:00 \+0[12]:00</div>").Count);
     }
+
+    /// <summary>The one-off report form as <paramref name="page"/> shows it.</summary>
+    private static (string Indication, string Sites, string From, string To) FormOf(string page) =>
+        (FormHtml.Chosen(page, "indication"), FormHtml.TickedSites(page), FormHtml.Typed(page, "from"), FormHtml.Typed(page, "to"));
+
+    [Fact]
+    public async Task A_one_off_report_refused_or_queued_comes_back_with_its_choice_in_the_form()
+    {
+        var admin = await SignedInAsync(DemoUsers.Administrator);
+        Assert.Equal(("", "", "", ""), FormOf(await admin.GetStringAsync("/Reports")));
+
+        var refused = await PostFormAsync(admin, [
+            new("report", "outcomes"), new("indication", "TN"), new("sites", TwoSites.Own), new("sites", TwoSites.Other),
+            new("from", "2024-05-01"), new("to", "2023-12-31"),
+        ]);
+
+        var page = await FormHtml.FollowAsync(admin, refused);
+        Assert.Contains("Nothing was queued: The first surgery date 2024-05-01 is after the last 2023-12-31.", WebUtility.HtmlDecode(page));
+        Assert.Equal(("TN", "BCN,HOU", "2024-05-01", "2023-12-31"), FormOf(page));
+        await using (var db = Database.NewContext()) Assert.Equal(0, await db.JobRuns.CountAsync());
+
+        var queued = await PostFormAsync(admin, [new("report", "outcomes"), new("indication", "HFS"), new("sites", TwoSites.Own), new("from", "2020-01-01"), new("to", "")]);
+
+        page = await FormHtml.FollowAsync(admin, queued);
+        await using (var db = Database.NewContext())
+        {
+            var run = await db.JobRuns.SingleAsync();
+            Assert.Contains($"Report run {run.Id} queued.", page);
+        }
+        Assert.Equal(("HFS", "HOU", "2020-01-01", ""), FormOf(page));
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, KeyValuePair<string, string>[] fields) =>
+        FormHtml.PostAsync(client, "/Reports", "/Reports?handler=Run", fields);
 }
 
 public sealed class SqliteReportsPageTests(SqliteTestDatabase database) : ReportsPageTests<SqliteTestDatabase>(database);

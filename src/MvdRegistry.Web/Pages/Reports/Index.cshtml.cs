@@ -34,6 +34,9 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
 
     public List<string> Sites { get; private set; } = [];
 
+    /// <summary>The one-off report form's choice: what the last post chose (it redirects here with it in the address).</summary>
+    public ReportChoice Choice { get; private set; } = ReportChoice.Default;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public IReadOnlyDictionary<long, string> ScheduleNames => Schedules.ToDictionary(s => s.Id, s => s.Name);
@@ -42,8 +45,9 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
 
     public bool HasFile(JobRun run) => ReportJob.FileOf(run, options.Value) is not null;
 
-    public async Task OnGetAsync(long? schedule, CancellationToken ct)
+    public async Task OnGetAsync(long? schedule, string? indication, string[]? sites, string? from, string? to, CancellationToken ct)
     {
+        Choice = new(indication ?? "", sites ?? [], from ?? "", to ?? "");
         Schedules = await db.ReportSchedules.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         Schedule = Schedules.SingleOrDefault(s => s.Id == schedule);
         Sites = await db.Sites.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct);
@@ -73,14 +77,15 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
             SurgeryTo = Date(to),
         };
         var errors = await FilterErrorsAsync(db, filter, from, to, ct);
-        if (errors.Count > 0)
+        if (errors.Count > 0) TempData["Message"] = "Nothing was queued: " + string.Join(" ", errors);
+        else
         {
-            TempData["Message"] = "Nothing was queued: " + string.Join(" ", errors);
-            return RedirectToPage();
+            var run = await ReportJob.EnqueueAsync(launcher, new ReportJob.Parameters(report, filter), user.Name, ct);
+            TempData["Message"] = $"Report run {run.Id} queued.";
         }
-        var run = await ReportJob.EnqueueAsync(launcher, new ReportJob.Parameters(report, filter), user.Name, ct);
-        TempData["Message"] = $"Report run {run.Id} queued.";
-        return RedirectToPage();
+        // The page comes back with the choice in its form, a refused date as it was given.
+        static string? Given(string? text) => string.IsNullOrEmpty(text) ? null : text;
+        return RedirectToPage(new { indication = Given(indication), sites = filter.Sites.ToArray(), from = Given(from), to = Given(to) });
     }
 
     public Task<IActionResult> OnPostPauseAsync(long? id, int? version, CancellationToken ct) =>
@@ -116,4 +121,10 @@ public sealed class IndexModel(RegistryDbContext db, RegistryUser user, JobLaunc
 
     public static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
+
+/// <summary>The one-off report form's fields as the user chose them, as text.</summary>
+public sealed record ReportChoice(string Indication, IReadOnlyCollection<string> Sites, string From, string To)
+{
+    public static readonly ReportChoice Default = new("", [], "", "");
 }
