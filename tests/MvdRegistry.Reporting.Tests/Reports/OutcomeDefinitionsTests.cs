@@ -4,7 +4,8 @@ using MvdRegistry.Reporting.Reports;
 namespace MvdRegistry.Reporting.Tests.Reports;
 
 /// <summary>The Definitions sheet quotes OUTCOMES.md.</summary>
-public class OutcomeDefinitionsTests
+[Collection(ReportFilesCollection.Name)]
+public class OutcomeDefinitionsTests(ReportFilesFixture files)
 {
     [Fact]
     public void The_embedded_outcomes_md_is_the_shared_designs()
@@ -44,7 +45,7 @@ public class OutcomeDefinitionsTests
     [Fact]
     public void The_definitions_sheet_quotes_every_section_and_the_primary_endpoint()
     {
-        using var file = new WorkbookFile(ReportFiles.Whole);
+        using var file = new WorkbookFile(files.Whole);
 
         var row = file.Row("Definitions", 1, "success_1y");
         Assert.Equal("HFS: status_1y in {resolved, near_complete} → 1; TN/GPN: status_1y in {I, II, IIIa, IIIb} → 1; another status → 0; " +

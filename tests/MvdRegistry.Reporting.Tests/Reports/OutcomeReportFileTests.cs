@@ -6,7 +6,8 @@ using MvdRegistry.Reporting.Tests.Support;
 namespace MvdRegistry.Reporting.Tests.Reports;
 
 /// <summary>The report of a stored snapshot, of a registry with almost nothing in it, and written to a file.</summary>
-public sealed class OutcomeReportFileTests : IDisposable
+[Collection(ReportFilesCollection.Name)]
+public sealed class OutcomeReportFileTests(ReportFilesFixture files) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mvd-report-").FullName;
 
@@ -16,7 +17,7 @@ public sealed class OutcomeReportFileTests : IDisposable
         var stored = RegistrySnapshot.FromJson(ReferenceSnapshot.Snapshot.ToJson());
 
         using var again = new WorkbookFile(ReportFiles.Write(stored, ReportFiles.Scope(new StatisticsFilter())));
-        using var first = new WorkbookFile(ReportFiles.Whole);
+        using var first = new WorkbookFile(files.Whole);
 
         foreach (var sheet in first.SheetNames)
             Assert.Equal(Values(first, sheet), Values(again, sheet));

@@ -7,14 +7,15 @@ using SkiaSharp;
 namespace MvdRegistry.Reporting.Tests.Reports;
 
 /// <summary>How the workbook looks and works: its sheets, formats, frozen headers, widths and pictures, read back from the file.</summary>
-public sealed class OutcomeReportLayoutTests : IDisposable
+[Collection(ReportFilesCollection.Name)]
+public sealed class OutcomeReportLayoutTests(ReportFilesFixture files) : IDisposable
 {
     private static readonly string[] Sheets =
         ["Cover", "Summary", "Complications", "Benefit-risk", "Predictors", "Survival", "Surgeons and sites", "Completeness", "Definitions"];
 
     private static readonly string[] ErrorValues = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"];
 
-    private readonly WorkbookFile _file = new(ReportFiles.Whole);
+    private readonly WorkbookFile _file = new(files.Whole);
 
     [Fact]
     public void Every_sheet_is_there_in_order()
@@ -130,7 +131,7 @@ public sealed class OutcomeReportLayoutTests : IDisposable
     [Fact]
     public void The_workbook_is_valid_office_open_xml_pictures_included()
     {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(ReportFiles.Whole), isEditable: false);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(files.Whole), isEditable: false);
 
         var errors = new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document)
             .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToArray();

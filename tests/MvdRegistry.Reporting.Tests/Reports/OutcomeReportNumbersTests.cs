@@ -8,9 +8,10 @@ namespace MvdRegistry.Reporting.Tests.Reports;
 /// The report of the reference registry, read back from the file: its numbers are R's expected.json
 /// (registry-small) and the snapshot's, sheet by sheet.
 /// </summary>
-public sealed class OutcomeReportNumbersTests : IDisposable
+[Collection(ReportFilesCollection.Name)]
+public sealed class OutcomeReportNumbersTests(ReportFilesFixture files) : IDisposable
 {
-    private readonly WorkbookFile _file = new(ReportFiles.Whole);
+    private readonly WorkbookFile _file = new(files.Whole);
     private static JsonNode Expected => ReferenceSnapshot.Expected;
 
     [Theory]

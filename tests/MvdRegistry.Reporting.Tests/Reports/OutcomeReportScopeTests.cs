@@ -6,14 +6,15 @@ using MvdRegistry.Reporting.Reports;
 namespace MvdRegistry.Reporting.Tests.Reports;
 
 /// <summary>What a report covers and how it names surgeons: the whole registry, one site, real codes.</summary>
-public class OutcomeReportScopeTests
+[Collection(ReportFilesCollection.Name)]
+public class OutcomeReportScopeTests(ReportFilesFixture files)
 {
     private static readonly string[] SurgeonCodes = ReferenceRegistry.Data.Operations.Select(o => o.SurgeonCode!).Distinct().ToArray();
 
     [Fact]
     public void The_cover_says_what_the_report_covers_and_when()
     {
-        using var file = new WorkbookFile(ReportFiles.Whole);
+        using var file = new WorkbookFile(files.Whole);
 
         Assert.Equal("MVD Registry outcome report", file.Text("Cover", 1, 1));
         Assert.Equal("All sites of the registry", file.Text("Cover", file.Row("Cover", 1, "Report"), 2));
@@ -40,7 +41,7 @@ public class OutcomeReportScopeTests
     [Fact]
     public void A_pseudonymised_report_holds_no_surgeon_code_anywhere()
     {
-        using var file = new WorkbookFile(ReportFiles.Whole);
+        using var file = new WorkbookFile(files.Whole);
 
         var texts = file.SheetNames.SelectMany(s => file.Cells(s)).Select(file.Value).OfType<string>().ToArray();
 
@@ -63,8 +64,8 @@ public class OutcomeReportScopeTests
     [Fact]
     public void A_site_report_covers_one_site_says_so_and_lists_no_pseudonymised_surgeon()
     {
-        using var file = new WorkbookFile(ReportFiles.Hou);
-        var hou = ReportFiles.HouSnapshot;
+        using var file = new WorkbookFile(files.Hou);
+        var hou = files.HouSnapshot;
 
         Assert.Equal("MVD Registry site report: HOU (Houston)", file.Text("Cover", 1, 1));
         Assert.Equal("Site report: the operations of site HOU (Houston) only", file.Text("Cover", file.Row("Cover", 1, "Report"), 2));

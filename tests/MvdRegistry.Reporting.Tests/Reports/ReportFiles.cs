@@ -2,11 +2,10 @@ using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Core.Tests.Statistics;
 using MvdRegistry.Reporting.Reports;
-using MvdRegistry.Reporting.Tests.Support;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
 
-/// <summary>Outcome reports of the reference registry, written once: the whole registry, and a site report of HOU.</summary>
+/// <summary>How the tests write outcome reports of the reference registry: its scope, surgeons and site names.</summary>
 public static class ReportFiles
 {
     public const string PseudonymKey = "reporting-tests-pseudonym-key-0123456789";
@@ -16,21 +15,6 @@ public static class ReportFiles
     {
         ["BCN"] = "Barcelona", ["HOU"] = "Houston", ["PIT"] = "Pittsburgh", ["SEO"] = "Seoul",
     };
-
-    private static readonly Lazy<byte[]> LazyWhole = new(() => Write(ReferenceSnapshot.Snapshot, Scope(new StatisticsFilter())));
-
-    private static readonly Lazy<RegistrySnapshot> LazyHou = new(() =>
-        RegistryStatistics.Compute(ReferenceRegistry.Data.Patients.Where(p => p.SiteCode == "HOU"), ReferenceRegistry.AsOf));
-
-    private static readonly Lazy<byte[]> LazyHouReport = new(() => Write(HouSnapshot, Scope(new StatisticsFilter { Sites = ["HOU"] })));
-
-    /// <summary>The whole reference registry, surgeons by pseudonym.</summary>
-    public static byte[] Whole => LazyWhole.Value;
-
-    public static RegistrySnapshot HouSnapshot => LazyHou.Value;
-
-    /// <summary>A site report: HOU's operations only.</summary>
-    public static byte[] Hou => LazyHouReport.Value;
 
     public static SurgeonNames Surgeons(bool real = false, bool siteFiltered = false) =>
         new(ReferenceRegistry.Data.Operations.Select(o => o.SurgeonCode!), PseudonymKey, real, own: null, siteFiltered);
