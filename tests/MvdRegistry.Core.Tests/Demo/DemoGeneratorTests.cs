@@ -6,10 +6,20 @@ using MvdRegistry.Core.Validation;
 
 namespace MvdRegistry.Core.Tests.Demo;
 
-public class DemoGeneratorTests
+public class DemoGeneratorTests(DemoGeneratorTests.Generated generated) : IClassFixture<DemoGeneratorTests.Generated>
 {
     private static readonly DateOnly Today = new(2026, 11, 25);
-    private static readonly RegistryData Sample = DemoGenerator.Generate(2_000, seed: 42, Today);
+
+    /// <summary>
+    /// A 2,000-patient registry generated once per test run (a class fixture), not once per process: Stryker runs each
+    /// mutant's tests again in the same test host, where a registry kept in a static field would hide the generator's mutants.
+    /// </summary>
+    public sealed class Generated
+    {
+        public RegistryData Sample { get; } = DemoGenerator.Generate(2_000, seed: 42, Today);
+    }
+
+    private RegistryData Sample => generated.Sample;
 
     [Fact]
     public void Every_generated_record_survives_its_own_file_columns_and_passes_validation()
