@@ -75,6 +75,23 @@ public sealed partial class WorkbookFile : IDisposable
 
     public string Format(string sheet, int row, int column) => Format(Cell(sheet, row, column)!);
 
+    private CellFormat StyleOf(string sheet, int row, int column) =>
+        _workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)(Cell(sheet, row, column)?.StyleIndex?.Value ?? 0));
+
+    /// <summary>Whether a cell's font is bold (an empty cell with no style is not).</summary>
+    public bool Bold(string sheet, int row, int column)
+    {
+        var font = _workbook.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>().ElementAt((int)(StyleOf(sheet, row, column).FontId?.Value ?? 0));
+        return font.Bold is { } bold && (bold.Val?.Value ?? true);
+    }
+
+    /// <summary>A cell's solid fill as ARGB hex (FFRRGGBB), or null when it has none.</summary>
+    public string? Fill(string sheet, int row, int column)
+    {
+        var fill = _workbook.WorkbookStylesPart!.Stylesheet.Fills!.Elements<Fill>().ElementAt((int)(StyleOf(sheet, row, column).FillId?.Value ?? 0));
+        return fill.PatternFill is { PatternType.Value: var pattern } solid && pattern == PatternValues.Solid ? solid.ForegroundColor?.Rgb?.Value : null;
+    }
+
     /// <summary>Rows frozen at the top (0 when none).</summary>
     public int FrozenRows(string sheet)
     {
