@@ -42,7 +42,6 @@ public static class SummarySheet
             row = Group(sheet, row, RegistryStatistics.AllIndications, all.Any.Denominator, [], all, missing: null);
         }
 
-        row++;
         sheet.Note(row++, 1, "Success at 1 year: HFS resolved or near-complete, TN/GPN BNI I–IIIb, at the visit closest to day 365 within days 270–540; " +
                              "operations without that visit have no 1-year status and are not counted as failures.");
         sheet.Note(row++, 1, "Risks are over every operation of the indication. Permanent: unresolved with follow-up to day 180 or later, or death. " +

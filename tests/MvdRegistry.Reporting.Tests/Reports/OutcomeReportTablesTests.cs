@@ -32,6 +32,61 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
     }
 
     [Fact]
+    public void Summary_groups_each_indication_with_success_and_permanent_risk_in_bold_and_its_notes_under_the_last()
+    {
+        const string sheet = "Summary";
+        Assert.Equal(["Indication", "Measure", .. Proportion], Texts(_file, sheet, ReportSheet.HeaderRow, 1, 7));
+
+        string[] risks = ["Any complication", "Any permanent complication", "Major complication (Clavien-Dindo IIIa+)", "Death within 30 days"];
+        string[] benefit = ["Success at 1 year", "No 1-year status (missing)"];
+        string[] hfsCourse = ["Complete resolution at 1 year", "Immediate resolution (first visit by day 7)",
+            "Delayed resolution (not immediate, resolved later)", "Recurrence after resolution"];
+        // The operations of each indication as R counted them (expected.json).
+        string Operations(string code) => $"{ReferenceSnapshot.Expected["benefit"]![code]!["operations"]!.GetValue<int>():N0} operations";
+        var groups = new (string Heading, string[] Measures)[]
+        {
+            ($"Hemifacial spasm ({Operations("HFS")})", [.. benefit, .. hfsCourse, .. risks]),
+            ($"Trigeminal neuralgia ({Operations("TN")})", [.. benefit, .. risks]),
+            ($"Glossopharyngeal neuralgia ({Operations("GPN")})", [.. benefit, .. risks]),
+            ("All indications (419 operations)", risks),
+        };
+        var row = ReportSheet.FirstRow;
+        foreach (var (heading, measures) in groups)
+        {
+            Assert.Equal((heading, true), (_file.Text(sheet, row, 1), _file.Bold(sheet, row, 1)));
+            Assert.Equal(measures, Enumerable.Range(row, measures.Length).Select(r => _file.Text(sheet, r, 2)));
+            for (var i = 0; i < measures.Length; i++)
+            {
+                var bold = measures[i] is "Success at 1 year" or "Any permanent complication";
+                Assert.All(Enumerable.Range(2, 6), c => Assert.Equal((measures[i], c, bold), (measures[i], c, _file.Bold(sheet, row + i, c))));
+                if (i > 0) Assert.Equal("", _file.Text(sheet, row + i, 1));
+            }
+            row += measures.Length;
+            Assert.Equal(("", ""), (_file.Text(sheet, row, 1), _file.Text(sheet, row, 2)));
+            row++;
+        }
+        Assert.Equal("Success at 1 year: HFS resolved or near-complete, TN/GPN BNI I–IIIb, at the visit closest to day 365 within days 270–540; " +
+                     "operations without that visit have no 1-year status and are not counted as failures.", _file.Text(sheet, row, 1));
+        Assert.Equal("Risks are over every operation of the indication. Permanent: unresolved with follow-up to day 180 or later, or death. " +
+                     "Intervals: Wilson 95%.", _file.Text(sheet, row + 1, 1));
+        Assert.Equal("\"All indications\" includes the operations of other indications.", _file.Text(sheet, row + 2, 1));
+    }
+
+    [Fact]
+    public void A_summary_of_one_indication_has_no_group_nor_note_for_all_indications()
+    {
+        using var file = new WorkbookFile(ReportFiles.Write(ReferenceSnapshot.Snapshot, ReportFiles.Scope(new() { Indication = "TN" })));
+        const string sheet = "Summary";
+
+        Assert.StartsWith("Trigeminal neuralgia (", file.Text(sheet, ReportSheet.FirstRow, 1));
+        var notes = ReportSheet.FirstRow + 7;
+        Assert.Equal(["Death within 30 days", ""], new[] { file.Text(sheet, notes - 2, 2), file.Text(sheet, notes - 1, 1) });
+        Assert.StartsWith("Success at 1 year: HFS resolved", file.Text(sheet, notes, 1));
+        Assert.StartsWith("Risks are over every operation", file.Text(sheet, notes + 1, 1));
+        Assert.Null(file.Value(sheet, notes + 2, 1));
+    }
+
+    [Fact]
     public void Benefit_risk_is_headed_in_words_and_names_each_stratum_once_in_bold()
     {
         const string sheet = "Benefit-risk";
@@ -100,9 +155,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
                 _ => s,
             }).ToList(),
         };
-        // A copy of the snapshot with that completeness (the property is init-only: set on the copy through reflection).
-        var copy = RegistrySnapshot.FromJson(snapshot.ToJson());
-        typeof(RegistrySnapshot).GetProperty(nameof(RegistrySnapshot.Completeness))!.SetValue(copy, completeness);
+        var copy = ReportFiles.Altered(snapshot, nameof(RegistrySnapshot.Completeness), completeness);
         using var file = new WorkbookFile(ReportFiles.Write(copy, ReportFiles.Scope(new())));
 
         AssertVerdicts(file, ["no", "no", "yes", "no", "yes"]);

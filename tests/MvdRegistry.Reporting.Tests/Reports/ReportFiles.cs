@@ -22,6 +22,17 @@ public static class ReportFiles
     public static OutcomeReportScope Scope(StatisticsFilter filter, bool realSurgeonCodes = false) =>
         new(filter, GeneratedAt.AddMinutes(-1), GeneratedAt, SiteNames, Surgeons(realSurgeonCodes, filter.Sites.Count > 0));
 
+    /// <summary>
+    /// A copy of <paramref name="snapshot"/> with one of its sections replaced, for a case the reference registry does not hold
+    /// (the sections are init-only: set on the copy through reflection).
+    /// </summary>
+    public static RegistrySnapshot Altered(RegistrySnapshot snapshot, string section, object value)
+    {
+        var copy = RegistrySnapshot.FromJson(snapshot.ToJson());
+        typeof(RegistrySnapshot).GetProperty(section)!.SetValue(copy, value);
+        return copy;
+    }
+
     public static byte[] Write(RegistrySnapshot snapshot, OutcomeReportScope scope)
     {
         using var stream = new MemoryStream();
