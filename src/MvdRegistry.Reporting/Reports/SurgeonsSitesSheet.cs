@@ -39,7 +39,7 @@ public static class SurgeonsSitesSheet
 
         var charts = new[]
         {
-            surgeonRows.Count > 0 ? FunnelChart.Build(funnel.P0, surgeonRows, r => surgeons.Name(r.Code), "surgeon") : null,
+            FunnelChart.Build(funnel.P0, surgeonRows, r => surgeons.Name(r.Code), "surgeon"),
             FunnelChart.Build(funnel.P0, funnel.Site, r => r.Code, "site"),
         };
         var chartRow = ReportSheet.GroupRow;

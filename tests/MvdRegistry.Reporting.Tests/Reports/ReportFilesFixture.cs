@@ -19,10 +19,14 @@ public sealed class ReportFilesFixture
     public RegistrySnapshot HouSnapshot { get; } =
         RegistryStatistics.Compute(ReferenceRegistry.Data.Patients.Where(p => p.SiteCode == "HOU"), ReferenceRegistry.AsOf);
 
-    /// <summary>A site report: HOU's operations only.</summary>
-    public byte[] Hou => _hou ??= ReportFiles.Write(HouSnapshot, ReportFiles.Scope(new StatisticsFilter { Sites = ["HOU"] }));
+    /// <summary>
+    /// A site report: HOU's operations only. Written with the fixture, not on first use: Stryker runs a mutant with the tests it
+    /// saw reach it, and a report written by whichever test came first would hide the mutant from the tests that read it.
+    /// </summary>
+    public byte[] Hou { get; }
 
-    private byte[]? _hou;
+    public ReportFilesFixture() =>
+        Hou = ReportFiles.Write(HouSnapshot, ReportFiles.Scope(new StatisticsFilter { Sites = ["HOU"] }));
 }
 
 /// <summary>The test classes that read <see cref="ReportFilesFixture"/>'s reports.</summary>

@@ -7,8 +7,8 @@ using A = DocumentFormat.OpenXml.Drawing;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
 
-/// <summary>A picture as the file holds it: the cell of its top left corner (1-based), its size in EMU, its bytes and alternative text.</summary>
-public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, string Description);
+/// <summary>A picture as the file holds it: the cell of its top left corner (1-based), its size in EMU, its bytes, name and alternative text.</summary>
+public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, string Name, string Description);
 
 /// <summary>
 /// Reads a written .xlsx back through DocumentFormat.OpenXml, as another program would: cell values,
@@ -110,6 +110,10 @@ public sealed partial class WorkbookFile : IDisposable
             .Select(n => (n.Name!.Value!, n.LocalSheetId?.Value is { } id ? SheetNames[(int)id] : null, n.Text))
             .ToArray() ?? [];
 
+    /// <summary>The sheet's merged ranges, as references ("A3:K3").</summary>
+    public IReadOnlyList<string> MergedRanges(string sheet) =>
+        Part(sheet).Worksheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!).ToArray();
+
     public IReadOnlyList<WorkbookPicture> Pictures(string sheet)
     {
         var drawing = Part(sheet).DrawingsPart;
@@ -126,6 +130,7 @@ public sealed partial class WorkbookFile : IDisposable
                 int.Parse(from.ColumnId!.Text, CultureInfo.InvariantCulture) + 1,
                 anchor.Extent!.Cx!.Value, anchor.Extent.Cy!.Value,
                 bytes.ToArray(),
+                anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single().Name?.Value ?? "",
                 anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single().Description?.Value ?? "");
         }).ToArray();
     }
