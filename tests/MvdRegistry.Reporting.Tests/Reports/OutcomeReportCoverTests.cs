@@ -15,19 +15,16 @@ public sealed class OutcomeReportCoverTests(ReportFilesFixture files) : IDisposa
 
     public void Dispose() => _file.Dispose();
 
-    private static string[] Down(WorkbookFile file, int fromRow, int column, int count) =>
-        Enumerable.Range(fromRow, count).Select(r => file.Text(Sheet, r, column)).ToArray();
-
     [Fact]
     public void The_cover_reads_scope_then_counts_then_sheets_each_under_its_heading_a_row_apart()
     {
         Assert.Equal(("Scope", true), (_file.Text(Sheet, 3, 1), _file.Bold(Sheet, 3, 1)));
         Assert.Equal(["Report", "Indication", "Surgery dates", "Data as of", "Generated at", "Completeness judged as of", "Surgeons", ""],
-            Down(_file, 4, 1, 8));
+            _file.Down(Sheet, 4, 1, 8));
 
         Assert.Equal(("Counts", true), (_file.Text(Sheet, 12, 1), _file.Bold(Sheet, 12, 1)));
         Assert.Equal(["Operations analysed", "   Hemifacial spasm", "   Trigeminal neuralgia", "   Glossopharyngeal neuralgia", "   Other",
-            "Operations left out (consent withdrawn)", ""], Down(_file, 13, 1, 7));
+            "Operations left out (consent withdrawn)", ""], _file.Down(Sheet, 13, 1, 7));
         Assert.True(_file.Bold(Sheet, 13, 2));
         Assert.False(_file.Bold(Sheet, 14, 2));
         var byIndication = ReferenceSnapshot.Snapshot.Population.ByIndication;
@@ -37,7 +34,7 @@ public sealed class OutcomeReportCoverTests(ReportFilesFixture files) : IDisposa
         Assert.Equal(("Sheets", true), (_file.Text(Sheet, 20, 1), _file.Bold(Sheet, 20, 1)));
         var sheets = _file.SheetNames.Skip(1).ToArray();
         Assert.Equal(8, sheets.Length);
-        Assert.Equal(sheets, Down(_file, 21, 1, sheets.Length));
+        Assert.Equal(sheets, _file.Down(Sheet, 21, 1, sheets.Length));
         Assert.All(Enumerable.Range(21, sheets.Length), r => Assert.True(_file.Bold(Sheet, r, 1)));
         Assert.Equal(
         [
@@ -49,7 +46,7 @@ public sealed class OutcomeReportCoverTests(ReportFilesFixture files) : IDisposa
             "Permanent complications per surgeon and per site against the registry rate (funnel data and charts)",
             "One-year follow-up capture against the 80% target, and overdue follow-ups per site",
             "The registry's outcome definitions (OUTCOMES.md)",
-        ], Down(_file, 21, 2, sheets.Length));
+        ], _file.Down(Sheet, 21, 2, sheets.Length));
 
         Assert.Equal("", _file.Text(Sheet, 29, 1));
         Assert.Equal("Every number comes from one statistics snapshot, the same the statistics page shows for these filters; " +

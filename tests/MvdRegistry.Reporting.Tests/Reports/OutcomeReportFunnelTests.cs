@@ -22,8 +22,6 @@ public sealed class OutcomeReportFunnelTests(ReportFilesFixture files) : IDispos
 
     public void Dispose() => _file.Dispose();
 
-    private static string[] Across(WorkbookFile file, int row) => Enumerable.Range(1, 11).Select(c => file.Text(Sheet, row, c)).ToArray();
-
     private static WorkbookFile Written(FunnelSection funnel) =>
         new(ReportFiles.Write(ReportFiles.Altered(ReferenceSnapshot.Snapshot, nameof(RegistrySnapshot.Funnel), funnel), ReportFiles.Scope(new())));
 
@@ -33,10 +31,10 @@ public sealed class OutcomeReportFunnelTests(ReportFilesFixture files) : IDispos
         var surgeons = Reference.Surgeon.Count;
         var sites = 6 + surgeons;
         Assert.Equal(("Surgeons", true), (_file.Text(Sheet, 3, 1), _file.Bold(Sheet, 3, 1)));
-        Assert.Equal(["Surgeon", .. Headers], Across(_file, 4));
+        Assert.Equal(["Surgeon", .. Headers], _file.Across(Sheet, 4, 1, 11));
         Assert.Equal(["", ""], new[] { _file.Text(Sheet, sites - 1, 1), _file.Text(Sheet, sites - 1, 2) });
         Assert.Equal(("Sites", true), (_file.Text(Sheet, sites, 1), _file.Bold(Sheet, sites, 1)));
-        Assert.Equal(["Site", .. Headers], Across(_file, sites + 1));
+        Assert.Equal(["Site", .. Headers], _file.Across(Sheet, sites + 1, 1, 11));
         Assert.Contains("A3:K3", _file.MergedRanges(Sheet));
         Assert.Contains($"A{sites}:K{sites}", _file.MergedRanges(Sheet));
 
@@ -50,7 +48,7 @@ public sealed class OutcomeReportFunnelTests(ReportFilesFixture files) : IDispos
             "and its 95% and 99.8% control limits at each one's number of operations (the funnel plots' data).",
             "Surgeons are named by pseudonym, the same letters as the statistics page.",
             "",
-        ], Enumerable.Range(rate + 1, 5).Select(r => _file.Text(Sheet, r, 1)));
+        ], _file.Down(Sheet, rate + 1, 1, 5));
     }
 
     [Fact]

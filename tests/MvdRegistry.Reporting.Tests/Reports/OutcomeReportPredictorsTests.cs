@@ -21,9 +21,6 @@ public sealed class OutcomeReportPredictorsTests(ReportFilesFixture files) : IDi
 
     public void Dispose() => _file.Dispose();
 
-    private static string[] Down(WorkbookFile file, int fromRow, int column, int count) =>
-        Enumerable.Range(fromRow, count).Select(r => file.Text(Sheet, r, column)).ToArray();
-
     private static WorkbookFile Written(LogisticSection logistic) =>
         new(ReportFiles.Write(ReportFiles.Altered(ReferenceSnapshot.Snapshot, nameof(RegistrySnapshot.Logistic), logistic), ReportFiles.Scope(new())));
 
@@ -41,7 +38,7 @@ public sealed class OutcomeReportPredictorsTests(ReportFilesFixture files) : IDi
         var model = 5 + terms + 1;
         Assert.Equal("", _file.Text(Sheet, model - 1, 1));
         Assert.Equal(("Model", true), (_file.Text(Sheet, model, 1), _file.Bold(Sheet, model, 1)));
-        Assert.Equal([.. Facts, "", Note], Down(_file, model + 1, 1, Facts.Length + 2));
+        Assert.Equal([.. Facts, "", Note], _file.Down(Sheet, model + 1, 1, Facts.Length + 2));
         ReportAssert.R(ReferenceSnapshot.Expected["logistic"]!["deviance"], _file.Number(Sheet, model + 4, 2), "deviance");
         Assert.Equal("converged", _file.Text(Sheet, model + 6, 2));
 

@@ -22,25 +22,19 @@ public sealed class OutcomeReportSurvivalTests(ReportFilesFixture files) : IDisp
 
     public void Dispose() => _file.Dispose();
 
-    private static string[] Down(WorkbookFile file, int fromRow, int column, int count) =>
-        Enumerable.Range(fromRow, count).Select(r => file.Text(Sheet, r, column)).ToArray();
-
-    private static string[] Across(WorkbookFile file, int row, int fromColumn, int count) =>
-        Enumerable.Range(fromColumn, count).Select(c => file.Text(Sheet, row, c)).ToArray();
-
     [Fact]
     public void Both_tables_are_headed_and_the_medians_and_the_log_rank_test_stand_beside_them()
     {
         Assert.Equal(("Time to resolution", "Recurrence-free time", "Medians"), (_file.Text(Sheet, 3, 1), _file.Text(Sheet, 3, 9), _file.Text(Sheet, 3, 17)));
-        Assert.Equal(TableHeaders, Across(_file, 4, 1, 7));
-        Assert.Equal(TableHeaders, Across(_file, 4, 9, 7));
-        Assert.Equal(["Curve", "Operations", "Events", "Median (days)", "95% CI from (days)", "to (days)"], Across(_file, 4, 17, 6));
+        Assert.Equal(TableHeaders, _file.Across(Sheet, 4, 1, 7));
+        Assert.Equal(TableHeaders, _file.Across(Sheet, 4, 9, 7));
+        Assert.Equal(["Curve", "Operations", "Events", "Median (days)", "95% CI from (days)", "to (days)"], _file.Across(Sheet, 4, 17, 6));
 
-        Assert.Equal(["Time to resolution", "Recurrence-free time", "An empty median or bound: its curve never gets down to 50%.", ""], Down(_file, 5, 17, 4));
+        Assert.Equal(["Time to resolution", "Recurrence-free time", "An empty median or bound: its curve never gets down to 50%.", ""], _file.Down(Sheet, 5, 17, 4));
         Assert.Equal("Log-rank test: time to resolution by LSR", _file.Text(Sheet, 9, 17));
         Assert.True(_file.Bold(Sheet, 9, 17));
-        Assert.Equal(["Group", "Operations", "Resolved", "Expected"], Across(_file, 10, 17, 4));
-        Assert.Equal(["LSR persisted", "LSR disappeared", "Chi-square (1 df)", "p", ""], Down(_file, 11, 17, 5));
+        Assert.Equal(["Group", "Operations", "Resolved", "Expected"], _file.Across(Sheet, 10, 17, 4));
+        Assert.Equal(["LSR persisted", "LSR disappeared", "Chi-square (1 df)", "p", ""], _file.Down(Sheet, 11, 17, 5));
     }
 
     [Fact]

@@ -20,9 +20,6 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
 
     public void Dispose() => _file.Dispose();
 
-    private static string[] Texts(WorkbookFile file, string sheet, int row, int fromColumn, int count) =>
-        Enumerable.Range(fromColumn, count).Select(c => file.Text(sheet, row, c)).ToArray();
-
     /// <summary>The last row at or below <paramref name="fromRow"/> of the block of rows with a value in <paramref name="column"/>.</summary>
     private static int LastRow(WorkbookFile file, string sheet, int column, int fromRow)
     {
@@ -35,7 +32,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
     public void Summary_groups_each_indication_with_success_and_permanent_risk_in_bold_and_its_notes_under_the_last()
     {
         const string sheet = "Summary";
-        Assert.Equal(["Indication", "Measure", .. Proportion], Texts(_file, sheet, ReportSheet.HeaderRow, 1, 7));
+        Assert.Equal(["Indication", "Measure", .. Proportion], _file.Across(sheet, ReportSheet.HeaderRow, 1, 7));
 
         string[] risks = ["Any complication", "Any permanent complication", "Major complication (Clavien-Dindo IIIa+)", "Death within 30 days"];
         string[] benefit = ["Success at 1 year", "No 1-year status (missing)"];
@@ -54,7 +51,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
         foreach (var (heading, measures) in groups)
         {
             Assert.Equal((heading, true), (_file.Text(sheet, row, 1), _file.Bold(sheet, row, 1)));
-            Assert.Equal(measures, Enumerable.Range(row, measures.Length).Select(r => _file.Text(sheet, r, 2)));
+            Assert.Equal(measures, _file.Down(sheet, row, 2, measures.Length));
             for (var i = 0; i < measures.Length; i++)
             {
                 var bold = measures[i] is "Success at 1 year" or "Any permanent complication";
@@ -90,7 +87,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
     public void Benefit_risk_is_headed_in_words_and_names_each_stratum_once_in_bold()
     {
         const string sheet = "Benefit-risk";
-        Assert.Equal(["Stratum", "Level", "Operations", .. Proportion, .. Proportion, "LHH"], Texts(_file, sheet, 4, 1, 14));
+        Assert.Equal(["Stratum", "Level", "Operations", .. Proportion, .. Proportion, "LHH"], _file.Across(sheet, 4, 1, 14));
         Assert.Equal(("Success at 1 year", "Any permanent complication"), (_file.Text(sheet, 3, 4), _file.Text(sheet, 3, 9)));
 
         var site = _file.Row(sheet, 1, "Site");
@@ -121,7 +118,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
     public void Completeness_lists_all_operations_first_then_each_site_by_name_and_marks_a_site_under_the_target()
     {
         const string sheet = "Completeness";
-        Assert.Equal(["Site", "Name", "Operations", .. Proportion, "Target", "Target met", "Overdue follow-ups"], Texts(_file, sheet, 4, 1, 11));
+        Assert.Equal(["Site", "Name", "Operations", .. Proportion, "Target", "Target met", "Overdue follow-ups"], _file.Across(sheet, 4, 1, 11));
         Assert.Equal("One-year capture", _file.Text(sheet, 3, 4));
 
         var first = ReportSheet.FirstRow;
@@ -188,8 +185,8 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
         foreach (var key in new[] { RegistryStatistics.AllIndications }.Concat(RegistryStatistics.BenefitIndications))
         {
             var table = ReferenceSnapshot.Snapshot.Complications[key];
-            Assert.Equal(["Any", "", "", "", "Transient", "", "", "", "Permanent"], Texts(_file, sheet, group, 2, 9));
-            Assert.Equal(["n", "%", "95% CI from", "to", "n", "%", "95% CI from", "to", "n", "%", "95% CI from", "to"], Texts(_file, sheet, group + 1, 2, 12));
+            Assert.Equal(["Any", "", "", "", "Transient", "", "", "", "Permanent"], _file.Across(sheet, group, 2, 9));
+            Assert.Equal(["n", "%", "95% CI from", "to", "n", "%", "95% CI from", "to", "n", "%", "95% CI from", "to"], _file.Across(sheet, group + 1, 2, 12));
             Assert.EndsWith($": {table.Any.Denominator:N0} operations", _file.Text(sheet, group + 1, 1));
 
             var row = group + 2;

@@ -55,6 +55,14 @@ public sealed partial class WorkbookFile : IDisposable
 
     public double? Number(string sheet, int row, int column) => Value(sheet, row, column) as double?;
 
+    /// <summary>The texts of <paramref name="count"/> cells along a row from <paramref name="fromColumn"/> ("" for an empty one).</summary>
+    public string[] Across(string sheet, int row, int fromColumn, int count) =>
+        Enumerable.Range(fromColumn, count).Select(c => Text(sheet, row, c)).ToArray();
+
+    /// <summary>The texts of <paramref name="count"/> cells down a column from <paramref name="fromRow"/> ("" for an empty one).</summary>
+    public string[] Down(string sheet, int fromRow, int column, int count) =>
+        Enumerable.Range(fromRow, count).Select(r => Text(sheet, r, column)).ToArray();
+
     /// <summary>The first row (at or below <paramref name="fromRow"/>) whose cell in <paramref name="column"/> holds exactly this text.</summary>
     public int Row(string sheet, int column, string text, int fromRow = 1)
     {
