@@ -161,9 +161,8 @@ public sealed class ReportSheet
             if (text.Length == 0) continue;
             // About one character per width unit, less a margin for word breaks.
             var lines = text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / (width * 1.15))));
-            Sheet.Row(row).Height = Math.Max(15, 15 * lines);
+            Sheet.Row(row).Height = 15 * lines;
         }
-        _widths.Remove(column);
         _fixed.Add(column);
     }
 

@@ -123,9 +123,21 @@ public sealed class OutcomeReportLayoutTests(ReportFilesFixture files) : IDispos
             Assert.Equal((picture.Cx, picture.Cy), (bitmap.Width * 9525L, bitmap.Height * 9525L));
             Assert.InRange(bitmap.Width, 400, 1200);
             Assert.False(string.IsNullOrWhiteSpace(picture.Description));
+            Assert.False(string.IsNullOrWhiteSpace(picture.Name));
+            Assert.True(picture.KeepsAspect, $"{sheet}: {picture.Name} stretches when resized");
             Assert.True(picture.Column > 8, $"{sheet}: a picture at column {picture.Column} would cover the table");
         }
         Assert.Equal(pictures.Count, pictures.Select(p => p.Row).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_picture_of_the_workbook_has_its_own_drawing_id()
+    {
+        var ids = _file.SheetNames.SelectMany(_file.Pictures).Select(p => p.Id).ToArray();
+
+        Assert.Equal(6, ids.Length);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.True(id > 0));
     }
 
     [Fact]

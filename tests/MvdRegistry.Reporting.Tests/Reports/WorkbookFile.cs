@@ -7,8 +7,11 @@ using A = DocumentFormat.OpenXml.Drawing;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
 
-/// <summary>A picture as the file holds it: the cell of its top left corner (1-based), its size in EMU, its bytes, name and alternative text.</summary>
-public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, string Name, string Description);
+/// <summary>
+/// A picture as the file holds it: the cell of its top left corner (1-based), its size in EMU, its bytes, its drawing id, name and
+/// alternative text, and whether its aspect is locked (resizing it keeps its proportions).
+/// </summary>
+public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, uint Id, string Name, string Description, bool KeepsAspect);
 
 /// <summary>
 /// Reads a written .xlsx back through DocumentFormat.OpenXml, as another program would: cell values,
@@ -130,6 +133,7 @@ public sealed partial class WorkbookFile : IDisposable
         {
             var from = anchor.FromMarker!;
             var blip = anchor.Descendants<A.Blip>().Single();
+            var properties = anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single();
             using var stream = drawing.GetPartById(blip.Embed!).GetStream();
             using var bytes = new MemoryStream();
             stream.CopyTo(bytes);
@@ -138,8 +142,10 @@ public sealed partial class WorkbookFile : IDisposable
                 int.Parse(from.ColumnId!.Text, CultureInfo.InvariantCulture) + 1,
                 anchor.Extent!.Cx!.Value, anchor.Extent.Cy!.Value,
                 bytes.ToArray(),
-                anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single().Name?.Value ?? "",
-                anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single().Description?.Value ?? "");
+                properties.Id?.Value ?? 0,
+                properties.Name?.Value ?? "",
+                properties.Description?.Value ?? "",
+                anchor.Descendants<A.PictureLocks>().SingleOrDefault()?.NoChangeAspect?.Value == true);
         }).ToArray();
     }
 
