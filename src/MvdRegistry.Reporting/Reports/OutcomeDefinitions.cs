@@ -44,7 +44,7 @@ public static partial class OutcomeDefinitions
                 : new OutcomeDefinition(section, "", text));
         }
 
-        foreach (var raw in markdown.Replace("\r\n", "\n").Split('\n'))
+        foreach (var raw in markdown.Split('\n'))
         {
             var line = raw.TrimEnd();
             if (line.StartsWith("# ", StringComparison.Ordinal)) { Flush(); continue; }

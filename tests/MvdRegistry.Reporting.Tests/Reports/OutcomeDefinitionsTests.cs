@@ -43,6 +43,49 @@ public class OutcomeDefinitionsTests(ReportFilesFixture files)
     }
 
     [Fact]
+    public void A_heading_a_section_a_blank_line_and_a_table_row_each_end_the_paragraph_before_them()
+    {
+        var entries = OutcomeDefinitions.Parse("First.\n# Heading\nSecond.\n## Two\nThird.\n\nFourth.\n| `flag` | - |\n| a note in one cell |\nFifth.\r\nstill fifth.");
+
+        Assert.Equal(
+            [
+                new OutcomeDefinition("", "", "First."),
+                new OutcomeDefinition("", "", "Second."),
+                new OutcomeDefinition("Two", "", "Third."),
+                new OutcomeDefinition("Two", "", "Fourth."),
+                new OutcomeDefinition("Two", "flag", "-"),
+                new OutcomeDefinition("Two", "", "Fifth. still fifth."),
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void A_definitions_emphasis_marks_are_left_out()
+    {
+        Assert.Equal("a bold and an italic word", OutcomeDefinitions.WithoutEmphasis("a **bold** and an *italic* word"));
+    }
+
+    [Fact]
+    public void The_definitions_sheet_starts_at_the_first_section_and_puts_an_empty_row_before_each_next_one()
+    {
+        using var file = new WorkbookFile(files.Whole);
+        const string sheet = "Definitions";
+        var sections = OutcomeDefinitions.All.Select(e => e.Section).Where(s => s.Length > 0).Distinct().ToArray();
+
+        Assert.Equal(["Term", "Definition"], file.Across(sheet, 4, 1, 2));
+        Assert.Equal((sections[0], true), (file.Text(sheet, 5, 1), file.Bold(sheet, 5, 1)));
+        Assert.True(sections.Length >= 4);
+        foreach (var section in sections.Skip(1))
+        {
+            var row = file.Row(sheet, 1, section);
+            Assert.Equal((section, "", "", true), (section, file.Text(sheet, row - 1, 1), file.Text(sheet, row - 1, 2), file.Bold(sheet, row + 1, 1)));
+        }
+        Assert.DoesNotContain(file.Down(sheet, 5, 2, 200), t => t.Contains("**", StringComparison.Ordinal));
+        // The wrapped width, as ClosedXML writes it (with its padding of under a character).
+        Assert.InRange(file.Width(sheet, 2)!.Value, DefinitionsSheet.DefinitionWidth, DefinitionsSheet.DefinitionWidth + 1);
+    }
+
+    [Fact]
     public void The_definitions_sheet_quotes_every_section_and_the_primary_endpoint()
     {
         using var file = new WorkbookFile(files.Whole);

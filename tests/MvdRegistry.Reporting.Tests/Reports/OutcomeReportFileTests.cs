@@ -55,6 +55,29 @@ public sealed class OutcomeReportFileTests(ReportFilesFixture files) : IDisposab
     }
 
     [Fact]
+    public void Written_to_a_folder_that_does_not_exist_yet_the_report_makes_it()
+    {
+        var path = Path.Combine(_folder, "reports", "2026", "q4.xlsx");
+
+        OutcomeReport.WriteFile(ReferenceSnapshot.Snapshot, ReportFiles.Scope(new StatisticsFilter()), path);
+
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Each_sheet_opens_with_its_title()
+    {
+        using var file = new WorkbookFile(files.Whole);
+
+        Assert.Equal(
+        [
+            "MVD Registry outcome report", "Benefit and risk", "Complications", "Benefit-risk by stratum (HFS)",
+            "Predictors of success at one year (HFS, logistic regression)", "Time to resolution and to recurrence (HFS, Kaplan-Meier)",
+            "Permanent complications by surgeon and site", "Data completeness", "Definitions (OUTCOMES.md)",
+        ], file.SheetNames.Select(s => file.Text(s, 1, 1)));
+    }
+
+    [Fact]
     public void A_report_that_fails_to_write_leaves_the_earlier_file_and_no_temporary_file()
     {
         var path = Path.Combine(_folder, "quarterly.xlsx");

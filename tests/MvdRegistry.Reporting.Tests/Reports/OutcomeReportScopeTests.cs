@@ -39,6 +39,17 @@ public class OutcomeReportScopeTests(ReportFilesFixture files)
     }
 
     [Fact]
+    public void A_site_is_labelled_by_its_code_and_its_name_when_it_has_one_of_its_own()
+    {
+        var scope = ReportFiles.Scope(new StatisticsFilter()) with
+        {
+            SiteNames = new Dictionary<string, string> { ["HOU"] = "Houston", ["PIT"] = "", ["SEO"] = "SEO" },
+        };
+
+        Assert.Equal(["HOU (Houston)", "PIT", "SEO", "BCN"], new[] { "HOU", "PIT", "SEO", "BCN" }.Select(scope.SiteLabel));
+    }
+
+    [Fact]
     public void A_pseudonymised_report_holds_no_surgeon_code_anywhere()
     {
         using var file = new WorkbookFile(files.Whole);
