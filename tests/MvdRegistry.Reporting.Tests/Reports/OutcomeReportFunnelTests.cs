@@ -22,8 +22,7 @@ public sealed class OutcomeReportFunnelTests(ReportFilesFixture files) : IDispos
 
     public void Dispose() => _file.Dispose();
 
-    private static WorkbookFile Written(FunnelSection funnel) =>
-        new(ReportFiles.Write(ReportFiles.Altered(ReferenceSnapshot.Snapshot, nameof(RegistrySnapshot.Funnel), funnel), ReportFiles.Scope(new())));
+    private static WorkbookFile Written(FunnelSection funnel) => new(ReportFiles.WithSection(nameof(RegistrySnapshot.Funnel), funnel));
 
     [Fact]
     public void Surgeons_then_sites_each_under_a_heading_across_the_table_then_the_registry_rate_and_the_notes()

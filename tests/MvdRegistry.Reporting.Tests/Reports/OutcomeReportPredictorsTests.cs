@@ -21,8 +21,7 @@ public sealed class OutcomeReportPredictorsTests(ReportFilesFixture files) : IDi
 
     public void Dispose() => _file.Dispose();
 
-    private static WorkbookFile Written(LogisticSection logistic) =>
-        new(ReportFiles.Write(ReportFiles.Altered(ReferenceSnapshot.Snapshot, nameof(RegistrySnapshot.Logistic), logistic), ReportFiles.Scope(new())));
+    private static WorkbookFile Written(LogisticSection logistic) => new(ReportFiles.WithSection(nameof(RegistrySnapshot.Logistic), logistic));
 
     [Fact]
     public void The_terms_stand_under_their_headers_the_intercept_without_an_odds_ratio_and_the_model_under_them()

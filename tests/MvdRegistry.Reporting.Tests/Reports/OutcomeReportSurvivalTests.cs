@@ -83,8 +83,7 @@ public sealed class OutcomeReportSurvivalTests(ReportFilesFixture files) : IDisp
             TimeToResolution = km.TimeToResolution with { Median = 12.5, MedianLower = 10, MedianUpper = 20.5 },
             RecurrenceFree = km.RecurrenceFree with { Events = 0, Median = null, MedianLower = null, MedianUpper = null, Table = [] },
         };
-        var snapshot = ReportFiles.Altered(ReferenceSnapshot.Snapshot, nameof(RegistrySnapshot.KaplanMeier), survival);
-        using var file = new WorkbookFile(ReportFiles.Write(snapshot, ReportFiles.Scope(new())));
+        using var file = new WorkbookFile(ReportFiles.WithSection(nameof(RegistrySnapshot.KaplanMeier), survival));
 
         Assert.Equal("No event.", file.Text(Sheet, ReportSheet.FirstRow, 9));
         Assert.Equal("", file.Text(Sheet, ReportSheet.FirstRow + 1, 9));

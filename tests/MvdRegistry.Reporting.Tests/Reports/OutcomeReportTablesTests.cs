@@ -152,8 +152,7 @@ public sealed class OutcomeReportTablesTests(ReportFilesFixture files) : IDispos
                 _ => s,
             }).ToList(),
         };
-        var copy = ReportFiles.Altered(snapshot, nameof(RegistrySnapshot.Completeness), completeness);
-        using var file = new WorkbookFile(ReportFiles.Write(copy, ReportFiles.Scope(new())));
+        using var file = new WorkbookFile(ReportFiles.WithSection(nameof(RegistrySnapshot.Completeness), completeness));
 
         AssertVerdicts(file, ["no", "no", "yes", "no", "yes"]);
     }

@@ -2,6 +2,7 @@ using MvdRegistry.Application.Statistics;
 using MvdRegistry.Core.Statistics.Snapshot;
 using MvdRegistry.Core.Tests.Statistics;
 using MvdRegistry.Reporting.Reports;
+using MvdRegistry.Reporting.Tests.Support;
 
 namespace MvdRegistry.Reporting.Tests.Reports;
 
@@ -23,14 +24,14 @@ public static class ReportFiles
         new(filter, GeneratedAt.AddMinutes(-1), GeneratedAt, SiteNames, Surgeons(realSurgeonCodes, filter.Sites.Count > 0));
 
     /// <summary>
-    /// A copy of <paramref name="snapshot"/> with one of its sections replaced, for a case the reference registry does not hold
-    /// (the sections are init-only: set on the copy through reflection).
+    /// The whole reference registry's report with one section of its snapshot replaced, for a case the registry does not hold
+    /// (the sections are init-only: set on a copy through reflection).
     /// </summary>
-    public static RegistrySnapshot Altered(RegistrySnapshot snapshot, string section, object value)
+    public static byte[] WithSection(string section, object value)
     {
-        var copy = RegistrySnapshot.FromJson(snapshot.ToJson());
+        var copy = RegistrySnapshot.FromJson(ReferenceSnapshot.Snapshot.ToJson());
         typeof(RegistrySnapshot).GetProperty(section)!.SetValue(copy, value);
-        return copy;
+        return Write(copy, Scope(new StatisticsFilter()));
     }
 
     public static byte[] Write(RegistrySnapshot snapshot, OutcomeReportScope scope)
