@@ -58,7 +58,7 @@ public sealed class OutcomeReportFunnelTests(ReportFilesFixture files) : IDispos
         Assert.Equal(2, pictures.Length);
         Assert.All(pictures, p => Assert.Equal(13, p.Column));
         Assert.Equal(3, pictures[0].Row);
-        Assert.Equal(pictures[0].Row + (int)Math.Ceiling(pictures[0].Cy / 9525.0 / 20) + 1, pictures[1].Row);
+        Assert.Equal(pictures[0].Row + pictures[0].RowsCovered + 1, pictures[1].Row);
         Assert.Contains("surgeon", pictures[0].Name, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("site", pictures[1].Name, StringComparison.OrdinalIgnoreCase);
     }

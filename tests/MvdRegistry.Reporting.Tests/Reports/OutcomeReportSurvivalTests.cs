@@ -59,10 +59,7 @@ public sealed class OutcomeReportSurvivalTests(ReportFilesFixture files) : IDisp
         Assert.All(pictures, p => Assert.Equal(17, p.Column));
         Assert.Equal(16, pictures[0].Row); // the log-rank test's p in row 14, then an empty row
         for (var i = 1; i < pictures.Length; i++)
-        {
-            var rowsCovered = (int)Math.Ceiling(pictures[i - 1].Cy / 9525.0 / 20); // 20 pixels a row of the default height
-            Assert.Equal(pictures[i - 1].Row + rowsCovered + 1, pictures[i].Row);
-        }
+            Assert.Equal(pictures[i - 1].Row + pictures[i - 1].RowsCovered + 1, pictures[i].Row);
     }
 
     [Theory]

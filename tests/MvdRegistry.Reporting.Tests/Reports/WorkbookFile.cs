@@ -11,7 +11,11 @@ namespace MvdRegistry.Reporting.Tests.Reports;
 /// A picture as the file holds it: the cell of its top left corner (1-based), its size in EMU, its bytes, its drawing id, name and
 /// alternative text, and whether its aspect is locked (resizing it keeps its proportions).
 /// </summary>
-public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, uint Id, string Name, string Description, bool KeepsAspect);
+public sealed record WorkbookPicture(int Row, int Column, long Cx, long Cy, byte[] Bytes, uint Id, string Name, string Description, bool KeepsAspect)
+{
+    /// <summary>The rows of the default height (20 pixels, 9,525 EMU a pixel) the picture reaches into.</summary>
+    public int RowsCovered => (int)Math.Ceiling(Cy / 9525.0 / 20);
+}
 
 /// <summary>
 /// Reads a written .xlsx back through DocumentFormat.OpenXml, as another program would: cell values,
