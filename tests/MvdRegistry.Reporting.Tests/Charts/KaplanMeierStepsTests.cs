@@ -86,6 +86,86 @@ public class KaplanMeierStepsTests
         Assert.All(steps.CensorYs, y => Assert.Equal(1, y));
     }
 
+    [Fact]
+    public void After_the_last_event_the_curve_and_its_band_run_on_flat_to_the_last_censored_operation()
+    {
+        // Events on days 2 (two), 5 and 9; censored on days 3 and 12.
+        var km = new Core.Statistics.KaplanMeierResult(10, 4, 9, 2, null,
+        [
+            new Core.Statistics.KaplanMeierRow(2, 10, 2, 0.8, 0.1, 0.62, 0.95),
+            new Core.Statistics.KaplanMeierRow(5, 7, 1, 0.6857, 0.12, 0.48, 0.9),
+            new Core.Statistics.KaplanMeierRow(9, 6, 1, 0.5714, 0.13, 0.36, 0.82),
+        ],
+        [new Core.Statistics.CensoredAt(3, 1), new Core.Statistics.CensoredAt(12, 5)]);
+
+        var steps = KaplanMeierSteps.Of(km);
+
+        Assert.Equal(12, steps.LastTime);
+        Assert.Equal([0, 2, 2, 5, 5, 9, 9, 12], steps.Xs);
+        Assert.Equal([1, 1, 0.8, 0.8, 0.6857, 0.6857, 0.5714, 0.5714], steps.Ys);
+        Assert.Equal([0, 2, 2, 5, 5, 9, 9, 12], steps.BandXs);
+        Assert.Equal([1, 1, 0.62, 0.62, 0.48, 0.48, 0.36, 0.36], steps.BandLower);
+        Assert.Equal([1, 1, 0.95, 0.95, 0.9, 0.9, 0.82, 0.82], steps.BandUpper);
+        Assert.Equal([3, 12], steps.CensorXs);
+        Assert.Equal([0.8, 0.5714], steps.CensorYs);
+    }
+
+    [Fact]
+    public void The_band_ends_where_the_curve_reaches_0_and_the_curve_goes_on_without_it()
+    {
+        // R's log-scale interval has no bounds once the curve is at 0 (day 4); the last operation is censored on day 6.
+        var km = new Core.Statistics.KaplanMeierResult(3, 2, 1, 1, null,
+        [
+            new Core.Statistics.KaplanMeierRow(1, 3, 1, 0.5, 0.3, 0.2, 0.9),
+            new Core.Statistics.KaplanMeierRow(4, 1, 1, 0, null, null, null),
+        ],
+        [new Core.Statistics.CensoredAt(6, 1)]);
+
+        var steps = KaplanMeierSteps.Of(km);
+
+        Assert.Equal([0, 1, 1, 4, 4, 6], steps.Xs);
+        Assert.Equal([1, 1, 0.5, 0.5, 0, 0], steps.Ys);
+        Assert.Equal([0, 1, 1, 4], steps.BandXs);
+        Assert.Equal([1, 1, 0.2, 0.2], steps.BandLower);
+        Assert.Equal([1, 1, 0.9, 0.9], steps.BandUpper);
+    }
+
+    [Fact]
+    public void A_curve_ending_on_an_event_is_not_extended()
+    {
+        var km = new Core.Statistics.KaplanMeierResult(2, 1, null, null, null,
+            [new Core.Statistics.KaplanMeierRow(5, 2, 1, 0.5, 0.3, 0.2, 0.9)], [new Core.Statistics.CensoredAt(5, 1)]);
+
+        var steps = KaplanMeierSteps.Of(km);
+
+        Assert.Equal([0, 5, 5], steps.Xs);
+        Assert.Equal([0, 5, 5], steps.BandXs);
+        Assert.Equal((5.0, 0.5), (Assert.Single(steps.CensorXs), Assert.Single(steps.CensorYs)));
+    }
+
+    [Fact]
+    public void A_curve_without_censoring_list_has_no_marks_and_ends_at_its_last_event()
+    {
+        var km = new Core.Statistics.KaplanMeierResult(1, 1, null, null, null, [new Core.Statistics.KaplanMeierRow(7, 1, 1, 0, null, null, null)]);
+
+        var steps = KaplanMeierSteps.Of(km);
+
+        Assert.Equal(7, steps.LastTime);
+        Assert.Empty(steps.CensorXs);
+    }
+
+    [Fact]
+    public void Operations_censored_on_day_0_alone_give_one_mark_at_100_percent()
+    {
+        var km = new Core.Statistics.KaplanMeierResult(2, 0, null, null, null, [], [new Core.Statistics.CensoredAt(0, 2)]);
+
+        var steps = KaplanMeierSteps.Of(km);
+
+        Assert.Equal(0, steps.LastTime);
+        Assert.Equal([0], steps.Xs);
+        Assert.Equal((0.0, 1.0), (Assert.Single(steps.CensorXs), Assert.Single(steps.CensorYs)));
+    }
+
     private static (Core.Statistics.KaplanMeierResult Snapshot, JsonNode Expected) Curve(string name)
     {
         var km = ReferenceSnapshot.Snapshot.KaplanMeier;
