@@ -26,6 +26,21 @@ public partial class ChartImageTests
     }
 
     [Fact]
+    public void The_svg_holds_ScottPlots_drawing_whole_after_its_title_and_description_and_nothing_of_ScottPlots_own_root()
+    {
+        var chart = ChartTextTests.Chart("odds-ratios");
+
+        var svg = chart.ToSvg("or");
+        var root = XDocument.Parse(svg).Root!;
+
+        Assert.DoesNotContain(root.Nodes().OfType<XText>(), t => t.Value.Trim().Length > 0);
+        Assert.Equal(["title", "desc"], root.Elements().Take(2).Select(e => e.Name.LocalName));
+        Assert.Single(Regex.Matches(svg, "<svg"));
+        Assert.Equal($"0 0 640 {chart.Height}", (string?)root.Attribute("viewBox"));
+        Assert.Equal((640, chart.Height), ((int?)root.Attribute("width"), (int?)root.Attribute("height")));
+    }
+
+    [Fact]
     public void The_svg_has_no_style_attribute_or_element_so_the_content_security_policy_allows_it_inline()
     {
         foreach (var (name, _, _, _) in ChartTextTests.Charts.Select(row => ((string)row[0], "", "", "")))
