@@ -11,7 +11,8 @@ namespace MvdRegistry.Reporting.Tests.Charts;
 /// </summary>
 public class KaplanMeierChartTests
 {
-    private static readonly KaplanMeierResult Curve = new(10, 4, 5, 2, null,
+    /// <summary>Also the curve of <see cref="KaplanMeierStepsTests"/>' hand-made steps.</summary>
+    internal static readonly KaplanMeierResult Curve = new(10, 4, 5, 2, null,
     [
         new KaplanMeierRow(2, 10, 2, 0.8, 0.1, 0.62, 0.95),
         new KaplanMeierRow(5, 7, 1, 0.6857, 0.12, 0.48, 0.9),
@@ -46,14 +47,13 @@ public class KaplanMeierChartTests
     public void The_axes_run_from_day_0_to_just_past_the_last_time_and_from_0_to_just_over_100_percent()
     {
         var chart = KaplanMeierChart.TimeToResolution(Curve);
-        _ = chart.ToPng(); // the ticks are handed to ScottPlot when drawn
 
         var limits = chart.Plot.Axes.GetLimits();
         Assert.Equal(0, limits.Left);
         Assert.Equal(12 * 1.02, limits.Right, 1e-9);
         Assert.Equal(0, limits.Bottom);
         Assert.Equal(1.03, limits.Top, 1e-9);
-        var yTicks = ((ScottPlot.TickGenerators.NumericManual)chart.Plot.Axes.Left.TickGenerator).Ticks;
+        var yTicks = DrawnTicks.Of(chart, p => p.Axes.Left);
         Assert.Equal([(0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1, "100%")], yTicks.Select(t => (t.Position, t.Label)));
     }
 

@@ -90,13 +90,7 @@ public class KaplanMeierStepsTests
     public void After_the_last_event_the_curve_and_its_band_run_on_flat_to_the_last_censored_operation()
     {
         // Events on days 2 (two), 5 and 9; censored on days 3 and 12.
-        var km = new Core.Statistics.KaplanMeierResult(10, 4, 9, 2, null,
-        [
-            new Core.Statistics.KaplanMeierRow(2, 10, 2, 0.8, 0.1, 0.62, 0.95),
-            new Core.Statistics.KaplanMeierRow(5, 7, 1, 0.6857, 0.12, 0.48, 0.9),
-            new Core.Statistics.KaplanMeierRow(9, 6, 1, 0.5714, 0.13, 0.36, 0.82),
-        ],
-        [new Core.Statistics.CensoredAt(3, 1), new Core.Statistics.CensoredAt(12, 5)]);
+        var km = KaplanMeierChartTests.Curve;
 
         var steps = KaplanMeierSteps.Of(km);
 
